@@ -1,0 +1,14 @@
+import { connection } from "@/lib/db";
+import { json } from "@/lib/http/respond";
+import { checkDatabase } from "@/lib/server/health/check-database";
+import { databaseKind } from "@/lib/env";
+import packageJson from "@/package.json" with { type: "json" };
+
+export const dynamic = "force-dynamic";
+
+/** No auth: load balancers and the e2e smoke test call it. */
+export async function GET(): Promise<Response> {
+  const db = databaseKind();
+  const ok = await checkDatabase(connection);
+  return json({ status: ok ? "ok" : "degraded", db, version: packageJson.version }, ok ? 200 : 503);
+}

@@ -1,0 +1,205 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/events/route";
+import { getDb } from "@/lib/db";
+import { revokeKey } from "@/lib/server/sources/revoke-key";
+import { createKey, resetDatabase, systemCtx } from "../support/db";
+import { ev, loanCase } from "../support/events";
+import { call } from "../support/http";
+
+const ingest = (token: string | undefined, body: unknown) => call(POST, "POST", "/api/v1/events", { token, body });
+
+async function counts() {
+  const db = await getDb();
+  return { events: await db.event.count(), cases: await db.case.count(), processes: await db.process.count() };
+}
+
+let token: string;
+beforeEach(async () => {
+  await resetDatabase();
+  ({ token } = await createKey(["ingest"]));
+});
+
+describe("POST /api/v1/events", () => {
+  it("stores a batch, projects the case and answers 202 with counts", async () => {
+    const res = await ingest(token, { events: loanCase("loan-1") });
+    expect(res).toEqual({ status: 202, body: { accepted: 9, duplicates: 0 } });
+
+    const db = await getDb();
+    const c = await db.case.findUniqueOrThrow({ where: { id: "loan-1" } });
+    expect(c).toMatchObject({
+      status: "completed",
+      state: "disbursement",
+      version: "1.4.0",
+      attempts: 2,
+      retries: 1,
+      compensations: 0,
+      lastErrorCode: "timeout",
+      lastIdempotencyKey: "loan-1-cc-1",
+      eventCount: 9,
+      stuckAfter: null,
+    });
+    expect(c.startedAt?.toISOString()).toBe("2026-11-26T08:00:00.000Z");
+    expect(c.finishedAt?.toISOString()).toBe("2026-11-26T08:31:00.000Z");
+  });
+
+  it("creates an unknown process on first sight, without an owner", async () => {
+    await ingest(token, { events: [ev({ caseId: "o-1", process: "order-fulfilment", state: "payment" })] });
+    const process = await (await getDb()).process.findUniqueOrThrow({ where: { key: "order-fulfilment" } });
+    expect(process).toMatchObject({ name: "Order fulfilment", teamId: null, defaultStuckThresholdSec: 7200 });
+  });
+
+  it("ignores and counts duplicates, within a batch and across batches", async () => {
+    const events = loanCase("loan-1");
+    await ingest(token, { events: events.slice(0, 5) });
+    const res = await ingest(token, { events: [...events, events[0]!] });
+    expect(res.body).toEqual({ accepted: 4, duplicates: 6 });
+    expect((await counts()).events).toBe(9);
+  });
+
+  it("gives the same case whatever order the events arrive in", async () => {
+    const events = loanCase("loan-1");
+    const { token: other } = await createKey(["ingest"]);
+    // One source in order, the other in reverse, one event per request.
+    await ingest(token, { events });
+    for (const e of [...events].reverse()) await ingest(other, { events: [{ ...e, caseId: "loan-2" }] });
+
+    const db = await getDb();
+    const strip = ({ id: _id, updatedAt: _u, lastEventSeq: _s, sourceId: _src, ...rest }: Record<string, unknown>) => rest;
+    const [a, b] = await Promise.all(["loan-1", "loan-2"].map((id) => db.case.findUniqueOrThrow({ where: { id } })));
+    expect(strip(b!)).toEqual(strip(a!));
+  });
+
+  it("keeps the per-minute statistics exact under out-of-order arrival", async () => {
+    const events = loanCase("loan-1");
+    await ingest(token, { events: [events[8]!] }); // completed arrives first
+    await ingest(token, { events: events.slice(0, 8) });
+    const db = await getDb();
+    const buckets = await db.statBucket.findMany({ orderBy: { minute: "asc" } });
+    const totals = buckets.reduce(
+      (sum, b) => ({ started: sum.started + b.started, completed: sum.completed + b.completed, retried: sum.retried + b.retried }),
+      { started: 0, completed: 0, retried: 0 },
+    );
+    expect(totals).toEqual({ started: 1, completed: 1, retried: 1 });
+    expect(buckets.every((b) => b.started >= 0 && b.completed >= 0 && b.retried >= 0)).toBe(true);
+    expect(buckets.find((b) => b.completed === 1)?.minute.toISOString()).toBe("2026-11-26T08:31:00.000Z");
+    expect(buckets.find((b) => b.completed === 1)?.completedWithinTarget).toBe(1);
+  });
+
+  it("sets the stuck instant of open cases from the state's threshold", async () => {
+    const db = await getDb();
+    await db.process.create({
+      data: { key: "loan-approval", name: "Loan approval", stuckThresholds: { "manual-review": 4 * 3600 } },
+    });
+    await ingest(token, { events: loanCase("loan-1").slice(0, 7) }); // waiting in manual-review since 08:06
+    const c = await db.case.findUniqueOrThrow({ where: { id: "loan-1" } });
+    expect(c.status).toBe("waiting");
+    expect(c.stuckAfter?.toISOString()).toBe("2026-11-26T12:06:00.000Z");
+  });
+});
+
+describe("POST /api/v1/events authentication", () => {
+  it("answers 401 without a key, with an unknown key and with a revoked key", async () => {
+    const batch = { events: [ev()] };
+    expect((await ingest(undefined, batch)).body).toMatchObject({ error: "unauthorized" });
+    expect((await ingest("fdk_000000000000_" + "x".repeat(32), batch)).status).toBe(401);
+    expect((await ingest("not-a-key", batch)).status).toBe(401);
+    const { token: doomed, keyId } = await createKey(["ingest"]);
+    await revokeKey(await systemCtx(), { keyId });
+    const res = await ingest(doomed, batch);
+    expect(res).toMatchObject({ status: 401, body: { error: "unauthorized" } });
+    expect((await counts()).events).toBe(0);
+  });
+
+  it("answers 401 for a right id with a wrong secret", async () => {
+    const wrong = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect((await ingest(wrong, { events: [ev()] })).status).toBe(401);
+  });
+
+  it("answers 403 for a key without the ingest scope", async () => {
+    const { token: reader } = await createKey(["read"]);
+    const res = await ingest(reader, { events: [ev()] });
+    expect(res).toMatchObject({ status: 403, body: { error: "forbidden" } });
+    expect((await counts()).events).toBe(0);
+  });
+});
+
+describe("POST /api/v1/events bad input", () => {
+  async function expectRejected(body: unknown, path: (string | number)[]) {
+    const res = await ingest(token, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: "invalid_request" });
+    const issues = (res.body!.issues as { path: (string | number)[]; message: string }[]) ?? [];
+    expect(issues.map((i) => i.path)).toContainEqual(path);
+    expect(await counts()).toEqual({ events: 0, cases: 0, processes: 0 });
+    return issues;
+  }
+
+  it.each([
+    ["a missing id", { id: undefined }, "id"],
+    ["an id over 200 characters", { id: "x".repeat(201) }, "id"],
+    ["an unknown type", { type: "case.exploded" }, "type"],
+    ["a missing caseId", { caseId: undefined }, "caseId"],
+    ["a caseId over 200 characters", { caseId: "c".repeat(201) }, "caseId"],
+    ["an upper-case process key", { process: "Loan" }, "process"],
+    ["a process key over 64 characters", { process: "p".repeat(65) }, "process"],
+    ["a process key starting with '-'", { process: "-loan" }, "process"],
+    ["a timestamp without a zone", { at: "2026-11-26T08:00:00" }, "at"],
+    ["a timestamp that is not one", { at: "yesterday" }, "at"],
+    ["a processVersion that is not semver", { processVersion: "v1" }, "processVersion"],
+    ["case.started without processVersion", { processVersion: undefined }, "processVersion"],
+    ["an attempt of 0", { type: "step.attempted", state: "s", attempt: 0 }, "attempt"],
+    ["a fractional attempt", { type: "step.attempted", state: "s", attempt: 1.5 }, "attempt"],
+    ["an attempt outside step.*", { type: "case.completed", attempt: 1 }, "attempt"],
+    ["an error outside failures", { type: "case.completed", error: { code: "x", message: "y" } }, "error"],
+    ["an error without a code", { type: "step.failed", state: "s", error: { message: "y" } }, ["error", "code"]],
+    ["data that is not an object", { data: [1, 2] }, "data"],
+    ["data over 16 KiB", { data: { blob: "x".repeat(16 * 1024) } }, "data"],
+  ] as [string, object, string | string[]][])("names the field of %s", async (_label, overrides, field) => {
+    const events = [ev({ caseId: "ok-1" }), { ...ev({ caseId: "bad" }), ...overrides }, ev({ caseId: "ok-2" })];
+    await expectRejected({ events }, ["events", 1, ...[field].flat()]);
+  });
+
+  it.each(["case.state_entered", "case.waiting", "step.attempted", "step.succeeded", "step.failed"] as const)(
+    "requires a state on %s",
+    async (type) => {
+      await expectRejected({ events: [ev({ caseId: "a" }), ev({ type, caseId: "a" })] }, ["events", 1, "state"]);
+    },
+  );
+
+  it("names every bad event of a batch, by index", async () => {
+    const events = [ev(), { ...ev(), at: "nope" }, ev(), { ...ev(), process: "BAD" }];
+    const issues = await expectRejected({ events }, ["events", 1, "at"]);
+    expect(issues.map((i) => i.path)).toContainEqual(["events", 3, "process"]);
+  });
+
+  it("refuses an empty batch, a batch over 1000 events and a body without events", async () => {
+    await expectRejected({ events: [] }, ["events"]);
+    await expectRejected({ events: Array.from({ length: 1001 }, (_, i) => ev({ caseId: `c${i}` })) }, ["events"]);
+    await expectRejected({ event: [ev()] }, ["events"]);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const res = await call(POST, "POST", "/api/v1/events", { token, rawBody: "{nope" });
+    expect(res).toMatchObject({ status: 400, body: { error: "invalid_request", message: "The body is not valid JSON." } });
+  });
+
+  it("answers 413 for a body over 1 MiB and stores nothing", async () => {
+    const big = { events: [ev({ data: { pad: "x".repeat(1024 * 1024) } })] };
+    const res = await ingest(token, big);
+    expect(res).toMatchObject({ status: 413, body: { error: "payload_too_large" } });
+    expect((await counts()).events).toBe(0);
+  });
+
+  it("refuses a case that changes process, within a batch and across batches", async () => {
+    await expectRejected({ events: [ev({ caseId: "x" }), ev({ caseId: "x", process: "other", minute: 1 })] }, [
+      "events",
+      1,
+      "process",
+    ]);
+    await ingest(token, { events: [ev({ caseId: "x" })] });
+    const res = await ingest(token, { events: [ev({ caseId: "y" }), ev({ caseId: "x", process: "other", minute: 1 })] });
+    expect(res.status).toBe(400);
+    expect(res.body!.issues).toEqual([{ path: ["events", 1, "process"], message: "case x belongs to process loan-approval" }]);
+    expect(await counts()).toEqual({ events: 1, cases: 1, processes: 1 });
+  });
+});

@@ -1,22 +1,35 @@
+import type { Scope } from "@/lib/auth/api-key";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 const EVERYONE = ROLES;
+const NO_ROLE: readonly Role[] = [];
+
+type Rule = { roles: readonly Role[]; scope?: Scope };
 
 /**
- * The one permission table: which roles may do what. The server checks it on every
- * request (lib/server/authorize.ts); the UI reads it only to hide what a role cannot do.
+ * The one permission table: which roles (signed-in users) and which API-key scope
+ * (engines) may do what. The server checks it on every request (lib/server/authorize.ts);
+ * the UI reads it only to hide what a role cannot do.
  */
 export const PERMISSIONS = {
-  "overview:read": EVERYONE,
-  "cases:read": EVERYONE,
-  "processes:read": EVERYONE,
-  "audit:read": ["admin", "manager"],
-  "sources:manage": ["admin"],
-  "users:manage": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
+  "events:ingest": { roles: NO_ROLE, scope: "ingest" },
+  "overview:read": { roles: EVERYONE, scope: "read" },
+  "cases:read": { roles: EVERYONE, scope: "read" },
+  "processes:read": { roles: EVERYONE, scope: "read" },
+  "audit:read": { roles: ["admin", "manager"] },
+  "processes:define": { roles: ["admin"] },
+  "sources:manage": { roles: ["admin"] },
+  "users:manage": { roles: ["admin"] },
+} as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
 
 export function can(role: Role, action: Action): boolean {
-  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+  return (PERMISSIONS[action].roles as readonly Role[]).includes(role);
+}
+
+/** The API-key scope that grants `action`, if engines may do it at all. */
+export function scopeFor(action: Action): Scope | undefined {
+  const rule: Rule = PERMISSIONS[action];
+  return rule.scope;
 }

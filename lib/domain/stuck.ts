@@ -42,3 +42,15 @@ export function stuckStatus(c: CasePosition, policy: StuckPolicy, now: Date): St
   const stuck = now.getTime() - c.stateEnteredAt.getTime() > thresholdSec * 1000;
   return { stuck, inStateSec, stuckForSec: stuck ? inStateSec : 0, thresholdSec };
 }
+
+/** The same verdict from a stored `stuckAfter` instant (cases.stuck_after), so lists and filters agree. */
+export function stuckStatusFromInstant(
+  c: { stateEnteredAt: Date; stuckAfter: Date | null },
+  now: Date,
+): StuckStatus | null {
+  if (c.stuckAfter === null) return null;
+  const thresholdSec = Math.round((c.stuckAfter.getTime() - c.stateEnteredAt.getTime()) / 1000);
+  const inStateSec = Math.max(0, Math.floor((now.getTime() - c.stateEnteredAt.getTime()) / 1000));
+  const stuck = now.getTime() > c.stuckAfter.getTime();
+  return { stuck, inStateSec, stuckForSec: stuck ? inStateSec : 0, thresholdSec };
+}

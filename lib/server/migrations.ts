@@ -11,19 +11,25 @@ export type SqlRunner = {
 export type Migration = { name: string; sql: string; checksum: string };
 
 export function migrationsDir(): string {
-  return path.join(process.cwd(), "prisma", "migrations");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
+// The turbopackIgnore comments keep Next.js from tracing the whole project into the
+// server bundle because of these run-time reads.
 export function readMigrations(dir = migrationsDir()): Migration[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+  const names = fs
+    .readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+    .sort();
+  const migrations: Migration[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name, "migration.sql");
+    if (!fs.existsSync(/* turbopackIgnore: true */ file)) continue;
+    const sql = fs.readFileSync(/* turbopackIgnore: true */ file, "utf8");
+    migrations.push({ name, sql, checksum: createHash("sha256").update(sql).digest("hex") });
+  }
+  return migrations;
 }
 
 // Prisma's own bookkeeping table, so `prisma migrate status/deploy` agree with us.

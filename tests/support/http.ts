@@ -1,15 +1,21 @@
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Params = Record<string, string>;
+type RouteHandler<P extends Params> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-export type CallOptions = {
+export type CallOptions<P extends Params> = {
   token?: string;
   body?: unknown;
   rawBody?: string;
-  params?: Record<string, string>;
+  params?: P;
   headers?: Record<string, string>;
 };
 
 /** Calls a route handler the way Next.js does, with a real Request. */
-export async function call(handler: RouteHandler, method: string, url: string, options: CallOptions = {}) {
+export async function call<P extends Params>(
+  handler: RouteHandler<P>,
+  method: string,
+  url: string,
+  options: CallOptions<P> = {},
+) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   let body: string | undefined = options.rawBody;
@@ -18,7 +24,7 @@ export async function call(handler: RouteHandler, method: string, url: string, o
     headers.set("content-type", "application/json");
   }
   const request = new Request(new URL(url, "http://flowdeck.test"), { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }

@@ -1,4 +1,3 @@
-import { connection } from "@/lib/db";
 import { json } from "@/lib/http/respond";
 import { checkDatabase } from "@/lib/server/health/check-database";
 import { databaseKind } from "@/lib/env";
@@ -9,6 +8,6 @@ export const dynamic = "force-dynamic";
 /** No auth: load balancers and the e2e smoke test call it. */
 export async function GET(): Promise<Response> {
   const db = databaseKind();
-  const ok = await checkDatabase(connection);
+  const ok = await checkDatabase();
   return json({ status: ok ? "ok" : "degraded", db, version: packageJson.version }, ok ? 200 : 503);
 }

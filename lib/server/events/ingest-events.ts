@@ -13,6 +13,7 @@ import {
   type CaseRow,
   type EventRow,
 } from "@/lib/server/cases/case-row";
+import { authorize } from "@/lib/server/authorize";
 import { sourceOf, type Ctx, type Tx } from "@/lib/server/context";
 import { ensureProcesses, type ProcessSettings } from "@/lib/server/processes/ensure-processes";
 import type { TEvent, TEventBatch } from "@/lib/validation/event";
@@ -30,6 +31,7 @@ export type IngestResult = { accepted: number; duplicates: number };
  * the difference of each case's contribution.
  */
 export async function ingestEvents(ctx: Ctx, input: TEventBatch): Promise<IngestResult> {
+  authorize(ctx.actor, "events:ingest");
   const sourceId = sourceOf(ctx.actor);
   const unique = dedupeBatch(input.events);
 

@@ -6,7 +6,7 @@ import { MAX_BATCH_BYTES, ZEventBatch } from "@/lib/validation/event";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ scope: "ingest" }, async (request, ctx) => {
+export const POST = apiRoute("events:ingest", async (request, ctx) => {
   const batch = ZEventBatch.parse(await readJson(request, MAX_BATCH_BYTES));
   return json(await ingestEvents(ctx, batch), 202);
 });

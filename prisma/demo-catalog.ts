@@ -1,0 +1,82 @@
+import type { Role } from "@/lib/auth/roles";
+import type { StateGraph } from "@/lib/domain/state-graph";
+
+/** The demo's users (RUNNING.md "Demo sign-in"). */
+export const DEMO_PASSWORD = "flowdeck-demo";
+
+export const DEMO_USERS: { email: string; name: string; role: Role; team?: string }[] = [
+  { email: "admin@flowdeck.local", name: "Ada Admin", role: "admin" },
+  { email: "ops@flowdeck.local", name: "Olivia Ops", role: "ops_leader" },
+  { email: "owner@flowdeck.local", name: "Omar Owner", role: "process_owner", team: "Lending" },
+  { email: "oncall@flowdeck.local", name: "Chen Oncall", role: "on_call", team: "Lending" },
+  { email: "manager@flowdeck.local", name: "Maya Manager", role: "manager" },
+];
+
+export const DEMO_TEAMS = ["Lending", "Fulfilment"];
+
+const MIN = 60;
+const HOUR = 3600;
+
+export type DemoProcess = {
+  key: string;
+  name: string;
+  team: string;
+  version: string;
+  graph: StateGraph;
+  defaultStuckThresholdSec: number;
+  stuckThresholds: Record<string, number>;
+  cycleTimeTargetSec: number;
+};
+
+export const DEMO_PROCESSES: DemoProcess[] = [
+  {
+    key: "loan-approval",
+    name: "Loan approval",
+    team: "Lending",
+    version: "1.4.0",
+    graph: {
+      initial: "intake",
+      states: [
+        { name: "intake", kind: "task" },
+        { name: "credit-check", kind: "task", providers: ["bureau-a", "bureau-b"] },
+        { name: "manual-review", kind: "human" },
+        { name: "disbursement", kind: "task", providers: ["payments-x"] },
+        { name: "done", kind: "terminal" },
+      ],
+      transitions: [
+        { from: "intake", to: "credit-check" },
+        { from: "credit-check", to: "manual-review" },
+        { from: "manual-review", to: "disbursement" },
+        { from: "disbursement", to: "done" },
+      ],
+    },
+    defaultStuckThresholdSec: 2 * HOUR,
+    stuckThresholds: { intake: 30 * MIN, "credit-check": 15 * MIN, "manual-review": 4 * HOUR, disbursement: 30 * MIN },
+    cycleTimeTargetSec: 24 * HOUR,
+  },
+  {
+    key: "order-fulfilment",
+    name: "Order fulfilment",
+    team: "Fulfilment",
+    version: "2.1.0",
+    graph: {
+      initial: "payment",
+      states: [
+        { name: "payment", kind: "task", providers: ["stripe-like", "adyen-like"] },
+        { name: "pick", kind: "human" },
+        { name: "pack", kind: "human" },
+        { name: "ship", kind: "task", providers: ["carrier-a", "carrier-b"] },
+        { name: "delivered", kind: "terminal" },
+      ],
+      transitions: [
+        { from: "payment", to: "pick" },
+        { from: "pick", to: "pack" },
+        { from: "pack", to: "ship" },
+        { from: "ship", to: "delivered" },
+      ],
+    },
+    defaultStuckThresholdSec: 2 * HOUR,
+    stuckThresholds: { payment: 10 * MIN, pick: 2 * HOUR, pack: 1 * HOUR, ship: 6 * HOUR },
+    cycleTimeTargetSec: 48 * HOUR,
+  },
+];

@@ -1,0 +1,37 @@
+/**
+ * Seeds what the demo and the e2e server start from: the demo users and teams, the two
+ * demo processes with their versions and thresholds, and an engine source. Safe to
+ * run again: what exists is left as it is.
+ */
+import type { Ctx } from "@/lib/server/context";
+import { defineProcess } from "@/lib/server/processes/define-process";
+import { createApiKey } from "@/lib/server/sources/create-api-key";
+import { createSource } from "@/lib/server/sources/create-source";
+import { createUser } from "@/lib/server/users/create-user";
+import { DEMO_PASSWORD, DEMO_PROCESSES, DEMO_USERS } from "@/prisma/demo-catalog";
+
+export async function seedBase(ctx: Ctx, options: { sourceName: string }): Promise<{ apiKey: string; sourceId: string }> {
+  for (const u of DEMO_USERS) {
+    const exists = await ctx.db.user.findUnique({ where: { email: u.email }, select: { id: true } });
+    if (!exists) await createUser(ctx, { ...u, password: DEMO_PASSWORD });
+  }
+  for (const p of DEMO_PROCESSES) {
+    await defineProcess(ctx, {
+      key: p.key,
+      name: p.name,
+      team: p.team,
+      defaultStuckThresholdSec: p.defaultStuckThresholdSec,
+      stuckThresholds: p.stuckThresholds,
+      cycleTimeTargetSec: p.cycleTimeTargetSec,
+      version: { version: p.version, graph: p.graph },
+    });
+  }
+  const scopes = ["ingest", "commands", "read"] as const;
+  const source = await ctx.db.source.findUnique({ where: { name: options.sourceName }, select: { id: true } });
+  if (source) {
+    const { apiKey } = await createApiKey(ctx, { sourceId: source.id, scopes: [...scopes] });
+    return { apiKey, sourceId: source.id };
+  }
+  const created = await createSource(ctx, { name: options.sourceName, scopes: [...scopes] });
+  return { apiKey: created.apiKey, sourceId: created.source.id };
+}

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { FINISHED_STATUSES, OPEN_STATUSES, type CaseStatus } from "@/lib/domain/case";
-import { stuckAfter, stuckStatus, thresholdFor, type StuckPolicy } from "@/lib/domain/stuck";
+import { stuckAfter, stuckStatus, stuckStatusFromInstant, thresholdFor, type StuckPolicy } from "@/lib/domain/stuck";
+import { parseStuckThresholds } from "@/lib/validation/process";
 
 const ENTERED = new Date("2026-03-01T09:00:00.000Z");
 const after = (ms: number) => new Date(ENTERED.getTime() + ms);
@@ -146,5 +147,29 @@ describe("stuckAfter", () => {
       expect(stuckAfter(position(status), policy), status).toBeNull();
       expect(stuckStatus(position(status), policy, after(1e12)).stuck, status).toBe(false);
     }
+  });
+});
+
+describe("state names that are also Object.prototype keys", () => {
+  const parsed: StuckPolicy = { defaultThresholdSec: 7200, stateThresholds: parseStuckThresholds({ review: 600 }) };
+
+  it.each(["constructor", "toString", "hasOwnProperty", "__proto__"])("uses the default threshold for %s", (state) => {
+    expect(thresholdFor(parsed, state)).toBe(7200);
+    expect(stuckAfter(position("running", state), parsed)).toEqual(after(7200 * 1000));
+    expect(stuckStatus(position("running", state), parsed, after(86_400_000))).toMatchObject({ stuck: true, thresholdSec: 7200 });
+  });
+});
+
+describe("stuckStatusFromInstant", () => {
+  it("agrees with stuckStatus from the stored stuck instant", () => {
+    const c = position("waiting");
+    const stored = { stateEnteredAt: ENTERED, stuckAfter: stuckAfter(c, policy) };
+    for (const ms of [0, 600_000, 600_001, 3_600_000]) {
+      expect(stuckStatusFromInstant(stored, after(ms))).toEqual(stuckStatus(c, policy, after(ms)));
+    }
+  });
+
+  it("is null for a finished case (no stuck instant)", () => {
+    expect(stuckStatusFromInstant({ stateEnteredAt: ENTERED, stuckAfter: null }, after(1))).toBeNull();
   });
 });

@@ -11,8 +11,9 @@ export const DEFAULT_STUCK_THRESHOLD_SEC = 2 * 60 * 60;
 type CasePosition = { status: CaseStatus; state: string | null; stateEnteredAt: Date };
 
 export function thresholdFor(policy: StuckPolicy, state: string | null): number {
-  const own = state === null ? undefined : policy.stateThresholds[state];
-  return own ?? policy.defaultThresholdSec;
+  // Own keys only: a state named "constructor" must not find Object.prototype's.
+  if (state === null || !Object.hasOwn(policy.stateThresholds, state)) return policy.defaultThresholdSec;
+  return policy.stateThresholds[state] ?? policy.defaultThresholdSec;
 }
 
 /** The instant an open case becomes stuck if it stays where it is; null when it is finished. */

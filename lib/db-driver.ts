@@ -11,14 +11,14 @@ import { parseIntoClientConfig } from "pg-connection-string";
 export class DatabaseLockedError extends Error {}
 
 /** Settings of the pg pool; `idleTimeoutMillis` lets short scripts exit promptly. */
-function pgConfig(url: string): pg.PoolConfig {
+export function pgPoolConfig(url: string): pg.PoolConfig {
   // Discrete fields, not { connectionString }: see STACK.md (shadow database pitfall).
   return { ...(parseIntoClientConfig(url) as pg.PoolConfig), max: 10, idleTimeoutMillis: 1000 };
 }
 
 /** The driver adapter factory the app and prisma.config.ts share. */
 export function postgresAdapter(url: string): PrismaPg {
-  return new PrismaPg(pgConfig(url));
+  return new PrismaPg(pgPoolConfig(url));
 }
 
 export async function openPglite(dir: string): Promise<PGlite> {

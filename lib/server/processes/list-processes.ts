@@ -1,5 +1,4 @@
 import "server-only";
-import { OPEN_STATUSES } from "@/lib/domain/case";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
 
@@ -24,7 +23,8 @@ export async function listProcesses(ctx: Ctx, now = new Date()) {
   return Promise.all(
     processes.map(async (p) => {
       const [openCases, stuckCases, day] = await Promise.all([
-        ctx.db.case.count({ where: { processId: p.id, status: { in: [...OPEN_STATUSES] } } }),
+        // stuck_after is set exactly for open cases (lib/domain/stuck.ts), and indexed.
+        ctx.db.case.count({ where: { processId: p.id, stuckAfter: { not: null } } }),
         ctx.db.case.count({ where: { processId: p.id, stuckAfter: { lt: now } } }),
         ctx.db.statBucket.aggregate({
           where: { processId: p.id, minute: { gte: since } },

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:ingest [-- --events 100000 --db postgresql|pglite|both]`
+ *
+ * Starts the production server on a fresh database, sends N realistic events over
+ * HTTP (batches of 500, 4 concurrent clients), then inserts the same rows raw
+ * (multi-row INSERT, same batch size and concurrency) into the same database, and
+ * prints both rates, their ratio and the server's peak RSS.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
+import { connect, migratePostgres } from "@/lib/db";
+import { openPglite } from "@/lib/db-driver";
+import { createSource } from "@/lib/server/sources/create-source";
+import type { TEvent } from "@/lib/validation/event";
+import { hasBuild, startNext, waitForHealth } from "../lib/next-server";
+import { generateEvents } from "./workload";
+
+const { values } = parseArgs({
+  options: {
+    events: { type: "string", default: "100000" },
+    db: { type: "string", default: "both" },
+    batch: { type: "string", default: "500" },
+    clients: { type: "string", default: "4" },
+    port: { type: "string", default: "3299" },
+  },
+});
+const N = Number(values.events);
+const BATCH = Number(values.batch);
+const CLIENTS = Number(values.clients);
+const PORT = Number(values.port);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+type Result = { db: string; apiRate: number; rawRate: number; peakRssMiB: number; seconds: { api: number; raw: number } };
+
+function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs `work` over the batches with `clients` concurrent workers; returns seconds. */
+async function timed<T>(all: T[][], clients: number, work: (batch: T[]) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < all.length) await work(all[next++]!);
+    }),
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function peakRssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function sendOverHttp(events: TEvent[], token: string): Promise<number> {
+  return timed(batches(events, BATCH), CLIENTS, async (batch) => {
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ events: batch }),
+    });
+    if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { accepted: number };
+    if (body.accepted !== batch.length) throw new Error(`accepted ${body.accepted} of ${batch.length}`);
+  });
+}
+
+const COLUMNS = [
+  "source_id", "external_id", "case_id", "process_id", "type", "at", "process_version", "state",
+  "provider", "attempt", "idempotency_key", "error_code", "error_message", "data",
+];
+
+/** The same rows as the API stores, as one multi-row INSERT per batch. */
+function rawInsert(batch: TEvent[], sourceId: string, processId: string): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rows = batch.map((e) => {
+    const values = [
+      sourceId, `raw-${e.id}`, `raw-${e.caseId}`, processId, e.type, e.at, e.processVersion ?? null, e.state ?? null,
+      e.provider ?? null, e.attempt ?? null, e.idempotencyKey ?? null, e.error?.code ?? null, e.error?.message ?? null,
+      e.data ? JSON.stringify(e.data) : null,
+    ];
+    const placeholders = values.map((v) => {
+      params.push(v);
+      return `$${params.length}`;
+    });
+    return `(${placeholders.join(", ")})`;
+  });
+  return { sql: `INSERT INTO events (${COLUMNS.join(", ")}) VALUES ${rows.join(", ")}`, params };
+}
+
+async function processIdOf(query: (sql: string) => Promise<{ id: string }[]>): Promise<string> {
+  const [row] = await query(`SELECT id FROM processes WHERE key = 'bench-loans'`);
+  if (!row) throw new Error("the API run did not create the bench process");
+  return row.id;
+}
+
+async function benchPostgres(events: TEvent[]): Promise<Result> {
+  const admin = new pg.Client(parseIntoClientConfig(ADMIN_URL) as pg.ClientConfig);
+  await admin.connect();
+  const name = `flowdeck_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  let server: ReturnType<typeof startNext> | undefined;
+  try {
+    await migratePostgres(dbUrl);
+    const conn = await connect({ ...envFor(dbUrl) });
+    const created = await createSource({ actor: { type: "system", name: "bench" }, db: conn.prisma }, { name: "bench", scopes: ["ingest"] });
+    await conn.close();
+
+    server = startNext(PORT, { ...process.env, DATABASE_URL: dbUrl, FLOWDECK_WORKER: "off", AUTH_SECRET: "bench-secret-0123456789", NODE_ENV: "production" });
+    await waitForHealth(`http://127.0.0.1:${PORT}`);
+    const api = await sendOverHttp(events, created.apiKey);
+    const rss = peakRssMiB(server.pid!);
+
+    const pool = new pg.Pool({ ...(parseIntoClientConfig(dbUrl) as pg.PoolConfig), max: CLIENTS });
+    const processId = await processIdOf(async (sql) => (await pool.query<{ id: string }>(sql)).rows);
+    const raw = await timed(batches(events, BATCH), CLIENTS, async (batch) => {
+      const { sql, params } = rawInsert(batch, created.source.id, processId);
+      await pool.query(sql, params);
+    });
+    await pool.end();
+    return { db: "postgresql", apiRate: events.length / api, rawRate: events.length / raw, peakRssMiB: rss, seconds: { api, raw } };
+  } finally {
+    server?.kill("SIGTERM");
+    if (server) await new Promise((r) => server!.once("exit", r));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function envFor(databaseUrl: string | undefined, dataDir = "./.flowdeck") {
+  return {
+    DATABASE_URL: databaseUrl,
+    FLOWDECK_DATA_DIR: dataDir,
+    PORT,
+    FLOWDECK_WORKER: "off" as const,
+    NODE_ENV: "production" as const,
+    AUTH_SECRET: undefined,
+    FLOWDECK_METRICS_TOKEN: undefined,
+  };
+}
+
+async function benchPglite(events: TEvent[]): Promise<Result> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowdeck-bench-"));
+  try {
+    const conn = await connect(envFor(undefined, dir));
+    const created = await createSource({ actor: { type: "system", name: "bench" }, db: conn.prisma }, { name: "bench", scopes: ["ingest"] });
+    await conn.close();
+
+    const server = startNext(PORT, { ...process.env, DATABASE_URL: "", FLOWDECK_DATA_DIR: dir, FLOWDECK_WORKER: "off", AUTH_SECRET: "bench-secret-0123456789", NODE_ENV: "production" });
+    await waitForHealth(`http://127.0.0.1:${PORT}`);
+    const api = await sendOverHttp(events, created.apiKey);
+    const rss = peakRssMiB(server.pid!);
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+
+    // PGlite is one connection: the raw baseline runs the same batches through it in turn.
+    const pglite = await openPglite(dir);
+    const processId = await processIdOf(async (sql) => (await pglite.query<{ id: string }>(sql)).rows);
+    const raw = await timed(batches(events, BATCH), 1, async (batch) => {
+      const { sql, params } = rawInsert(batch, created.source.id, processId);
+      await pglite.query(sql, params);
+    });
+    await pglite.close();
+    return { db: "pglite", apiRate: events.length / api, rawRate: events.length / raw, peakRssMiB: rss, seconds: { api, raw } };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(r: Result) {
+  const target = r.db === "postgresql" ? "target >= 10,000 events/s and ratio >= 0.4" : "target >= 2,000 events/s";
+  console.log(`\n${r.db}`);
+  console.log(`  API (HTTP, ${CLIENTS} clients, batches of ${BATCH}): ${Math.round(r.apiRate).toLocaleString("en")} events/s (${r.seconds.api.toFixed(1)} s)`);
+  console.log(`  raw multi-row INSERT (same batches, same concurrency): ${Math.round(r.rawRate).toLocaleString("en")} events/s (${r.seconds.raw.toFixed(1)} s)`);
+  console.log(`  ratio API / raw: ${(r.apiRate / r.rawRate).toFixed(2)}   (${target})`);
+  console.log(`  server peak RSS: ${Math.round(r.peakRssMiB)} MiB   (target < 1024 MiB)`);
+}
+
+if (!hasBuild()) {
+  console.error("bench: no production build; run `npm run build` first.");
+  process.exit(1);
+}
+const events = generateEvents(N, 42);
+console.log(`Flowdeck ingest benchmark: ${N.toLocaleString("en")} events, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+const results: Result[] = [];
+if (values.db === "postgresql" || values.db === "both") results.push(await benchPostgres(events));
+if (values.db === "pglite" || values.db === "both") results.push(await benchPglite(events));
+results.forEach(report);

@@ -24,7 +24,11 @@ export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unkno
  * Plain SQL transactions on the driver underneath Prisma, for the ingestion hot path
  * where Prisma's per-query overhead is most of the cost (docs/benchmarks.md).
  */
-export type SqlClient = { transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T> };
+export type SqlClient = {
+  /** One statement on its own: atomic by itself, no BEGIN/COMMIT round trips. */
+  query: SqlQuery;
+  transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T>;
+};
 
 // A registered symbol: Next.js may bundle this module more than once per process.
 const SQL = Symbol.for("flowdeck.sql");
@@ -46,6 +50,7 @@ const ATTEMPTS = 3;
 
 function postgresSql(pool: pg.Pool): SqlClient {
   return {
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
     async transaction(fn) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
@@ -71,6 +76,7 @@ function postgresSql(pool: pg.Pool): SqlClient {
 function pgliteSql(pglite: PGlite): SqlClient {
   // One connection, transactions queued by PGlite's own mutex: no deadlocks to retry.
   return {
+    query: async (sql, params) => (await pglite.query(sql, params)).rows as never,
     transaction: (fn) => pglite.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows as never)),
   };
 }

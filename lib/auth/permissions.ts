@@ -13,6 +13,7 @@ type Rule = { roles: readonly Role[]; scope?: Scope };
  */
 export const PERMISSIONS = {
   "events:ingest": { roles: NO_ROLE, scope: "ingest" },
+  "events:project": { roles: NO_ROLE }, // the worker (system) only
   "overview:read": { roles: EVERYONE, scope: "read" },
   "cases:read": { roles: EVERYONE, scope: "read" },
   "processes:read": { roles: EVERYONE, scope: "read" },

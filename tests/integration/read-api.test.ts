@@ -4,7 +4,8 @@ import { GET as listCasesRoute } from "@/app/api/v1/cases/route";
 import { POST as ingestRoute } from "@/app/api/v1/events/route";
 import { GET as listProcessesRoute } from "@/app/api/v1/processes/route";
 import { getDb } from "@/lib/db";
-import { createKey, resetDatabase } from "../support/db";
+import { projectAll } from "@/lib/server/events/project-cases";
+import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev, loanCase } from "../support/events";
 import { call } from "../support/http";
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
   events.push(ev({ type: "case.failed", caseId: "order-1", process: "order-fulfilment", at: at(20), error: { code: "card_declined", message: "declined" } }));
   const res = await call(ingestRoute, "POST", "/api/v1/events", { token: writer, body: { events } });
   expect(res.status).toBe(202);
+  await projectAll(await systemCtx());
 });
 
 const list = (query: string) => call(listCasesRoute, "GET", `/api/v1/cases${query}`);

@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 /** No auth: load balancers and the e2e smoke test call it. */
 export async function GET(): Promise<Response> {
-  const db = databaseKind();
-  const ok = await checkDatabase();
-  return json({ status: ok ? "ok" : "degraded", db, version: packageJson.version }, ok ? 200 : 503);
+  const { ok, projectionBacklog } = await checkDatabase();
+  return json(
+    { status: ok ? "ok" : "degraded", db: databaseKind(), version: packageJson.version, projectionBacklog },
+    ok ? 200 : 503,
+  );
 }

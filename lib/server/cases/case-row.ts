@@ -61,7 +61,9 @@ export function rowToProjection(row: CaseRow): { projection: CaseProjection; cur
 /** An `events` row as the replay query reads it. */
 export type EventRow = {
   seq: bigint | number | string;
+  source_id: string;
   case_id: string;
+  process_id: string;
   type: string;
   at: Date | string;
   process_version: string | null;
@@ -73,8 +75,15 @@ export type EventRow = {
   error_message: string | null;
 };
 
-export const EVENT_ROW_COLUMNS = `seq, case_id, type, at, process_version, state, provider, attempt,
-  idempotency_key, error_code, error_message`;
+const EVENT_ROW_FIELDS = [
+  "seq", "source_id", "case_id", "process_id", "type", "at", "process_version", "state", "provider", "attempt",
+  "idempotency_key", "error_code", "error_message",
+];
+
+/** The select list of an EventRow, optionally qualified by a table alias. */
+export function eventRowColumns(alias?: string): string {
+  return EVENT_ROW_FIELDS.map((f) => (alias ? `${alias}.${f}` : f)).join(", ");
+}
 
 export function rowToEvent(row: EventRow): CaseEvent {
   return {

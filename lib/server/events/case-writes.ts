@@ -8,7 +8,8 @@ import { CASE_ROW_COLUMNS, type CaseRow } from "@/lib/server/cases/case-row";
 export type CaseChange = {
   caseId: string;
   processId: string;
-  sourceId: string;
+  /** The source a new case is recorded under; null for stored cases. */
+  sourceId: string | null;
   base: CaseRow | null;
   before: CaseProjection | null;
   after: CaseProjection;
@@ -20,7 +21,7 @@ const ids = (list: string[]) => [JSON.stringify([...list].sort())];
 export async function readCases(q: SqlQuery, caseIds: string[], lock: boolean): Promise<Map<string, CaseRow>> {
   const rows = await q<CaseRow>(
     `SELECT ${CASE_ROW_COLUMNS} FROM cases
-     WHERE id IN (SELECT json_array_elements_text($1::json))
+     WHERE id = ANY(ARRAY(SELECT json_array_elements_text($1::json)))
      ORDER BY id ${lock ? "FOR UPDATE" : ""}`,
     ids(caseIds),
   );

@@ -3,19 +3,23 @@ import { connection } from "@/lib/db";
 
 const TIMEOUT_MS = 2000;
 
-/** Whether the database answers a trivial query within two seconds. */
-export async function checkDatabase(): Promise<boolean> {
+export type DatabaseHealth = { ok: boolean; projectionBacklog: number | null };
+
+/**
+ * Whether the database answers within two seconds, and how many ingested batches wait
+ * for the projector (a growing backlog means the case views are falling behind).
+ */
+export async function checkDatabase(): Promise<DatabaseHealth> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), TIMEOUT_MS);
+  const timeout = new Promise<DatabaseHealth>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, projectionBacklog: null }), TIMEOUT_MS);
   });
   const probe = (async () => {
     const { prisma } = await connection();
-    await prisma.$queryRawUnsafe("SELECT 1");
-    return true;
+    return { ok: true, projectionBacklog: await prisma.projectionQueue.count() };
   })().catch((error: unknown) => {
     console.error("Health check: the database does not answer", error);
-    return false;
+    return { ok: false, projectionBacklog: null };
   });
   try {
     return await Promise.race([probe, timeout]);

@@ -149,6 +149,15 @@ CREATE TABLE "events" (
 );
 
 -- CreateTable
+CREATE TABLE "projection_queue" (
+    "id" BIGSERIAL NOT NULL,
+    "payload" JSON NOT NULL,
+    "enqueued_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "projection_queue_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "stat_buckets" (
     "process_id" TEXT NOT NULL,
     "minute" TIMESTAMPTZ(3) NOT NULL,

@@ -8,7 +8,7 @@ import type { Job } from "@/worker/runner";
  */
 export const projectCases: Job = {
   name: "project-cases",
-  intervalMs: 250,
+  intervalMs: 1000,
   run: async (ctx) => (await projectQueuedCases(ctx)).full,
 };
 

@@ -6,10 +6,20 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   const tooLarge = () => new AppError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) throw new AppError("invalid_request", "The request has no body.");
+  // With a declared length the HTTP parser stops at it: read in one go.
+  const text = Number.isFinite(declared) ? await request.text() : await readLimited(request.body, maxBytes, tooLarge);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("invalid_request", "The body is not valid JSON.");
+  }
+}
 
+/** Reads a body of unknown length (chunked), refusing it as soon as it passes `maxBytes`. */
+async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, tooLarge: () => AppError): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
+  const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -20,10 +30,5 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("invalid_request", "The body is not valid JSON.");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -15,7 +15,7 @@ export type ProjectionRound = { batches: number; cases: number; events: number; 
  * Queue rows claimed per round. Under load the queue grows and a round takes many
  * batches at once, so a busy case is written once for several of its events.
  */
-const BATCHES_PER_ROUND = 50;
+const BATCHES_PER_ROUND = 100;
 
 /**
  * One round of the projector: claims queued batches (skipping rows another worker

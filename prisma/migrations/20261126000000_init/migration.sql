@@ -312,3 +312,6 @@ ALTER TABLE "commands" ADD CONSTRAINT "commands_case_id_fkey" FOREIGN KEY ("case
 
 -- Room on each page for HOT updates: most events change only unindexed columns of a case.
 ALTER TABLE "cases" SET (fillfactor = 70);
+
+-- Queue payloads are written once and read once: compressing them costs more CPU than it saves.
+ALTER TABLE "projection_queue" ALTER COLUMN "payload" SET STORAGE EXTERNAL;

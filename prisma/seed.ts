@@ -10,7 +10,14 @@ import { createSource } from "@/lib/server/sources/create-source";
 import { createUser } from "@/lib/server/users/create-user";
 import { DEMO_PASSWORD, DEMO_PROCESSES, DEMO_USERS } from "@/prisma/demo-catalog";
 
-export async function seedBase(ctx: Ctx, options: { sourceName: string }): Promise<{ apiKey: string; sourceId: string }> {
+/**
+ * `createKey: false` keeps an existing source's keys as they are (the caller still has
+ * its key); otherwise the source gets a new key, returned once.
+ */
+export async function seedBase(
+  ctx: Ctx,
+  options: { sourceName: string; createKey?: boolean },
+): Promise<{ apiKey: string | null; sourceId: string }> {
   for (const u of DEMO_USERS) {
     const exists = await ctx.db.user.findUnique({ where: { email: u.email }, select: { id: true } });
     if (!exists) await createUser(ctx, { ...u, password: DEMO_PASSWORD });
@@ -29,6 +36,7 @@ export async function seedBase(ctx: Ctx, options: { sourceName: string }): Promi
   const scopes = ["ingest", "commands", "read"] as const;
   const source = await ctx.db.source.findUnique({ where: { name: options.sourceName }, select: { id: true } });
   if (source) {
+    if (options.createKey === false) return { apiKey: null, sourceId: source.id };
     const { apiKey } = await createApiKey(ctx, { sourceId: source.id, scopes: [...scopes] });
     return { apiKey, sourceId: source.id };
   }

@@ -24,6 +24,6 @@ delete process.env.DATABASE_URL;
 const conn = await connect();
 const { apiKey } = await seedBase({ actor: { type: "system", name: "e2e" }, db: conn.prisma }, { sourceName: "e2e-engine" });
 await conn.close();
-fs.writeFileSync(path.join(dataDir, "e2e-api-key"), apiKey);
+fs.writeFileSync(path.join(dataDir, "e2e-api-key"), apiKey!);
 
 superviseChildren([startNext(port, { ...env, NODE_ENV: "production" })]);

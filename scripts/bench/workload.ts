@@ -1,16 +1,5 @@
 import type { TEvent } from "@/lib/validation/event";
-
-/** mulberry32: a small seeded generator, so every run sends the same events. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../lib/random";
 
 const IN_FLIGHT = 2000;
 

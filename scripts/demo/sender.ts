@@ -1,0 +1,36 @@
+import type { TEvent } from "@/lib/validation/event";
+
+const BATCH = 500;
+
+/** Posts events in batches to `POST /api/v1/events`, retrying while the server is unavailable. */
+export class EventSender {
+  constructor(
+    private readonly url: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async send(events: TEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += BATCH) await this.post(events.slice(i, i + BATCH));
+  }
+
+  private async post(batch: TEvent[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${this.url}/api/v1/events`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${this.apiKey}`, "content-type": "application/json" },
+          body: JSON.stringify({ events: batch }),
+        });
+        if (res.status === 202) return;
+        const text = await res.text();
+        // A refused batch is a bug in the workload: say so, and do not retry it forever.
+        if (res.status < 500) throw new Error(`the server refused a batch (${res.status}): ${text}`);
+        console.warn(`workload: the server answered ${res.status}; retrying`);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith("the server refused")) throw error;
+        if (attempt % 10 === 1) console.warn(`workload: cannot reach ${this.url} (${(error as Error).message}); retrying`);
+      }
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** Math.min(attempt, 6))));
+    }
+  }
+}

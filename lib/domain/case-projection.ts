@@ -17,9 +17,13 @@ export function foldAfter(
   cursor: ProjectionCursor | null,
   events: readonly CaseEvent[],
 ): CaseProjection | null {
-  const sorted = [...events].sort(compareEvents);
-  if (cursor && !sorted.every((e) => isAfter(e, cursor))) return null;
-  return sorted.reduce(applyEvent, current);
+  if (!allAfter(cursor, events)) return null;
+  return [...events].sort(compareEvents).reduce(applyEvent, current);
+}
+
+/** Whether every event sorts after the cursor, so they can be folded onto its projection. */
+export function allAfter(cursor: ProjectionCursor | null, events: readonly CaseEvent[]): boolean {
+  return cursor === null || events.every((e) => isAfter(e, cursor));
 }
 
 function isAfter(e: CaseEvent, cursor: ProjectionCursor): boolean {
@@ -104,13 +108,19 @@ export function applyEvent(current: CaseProjection | null, e: CaseEvent): CasePr
       return step(c, e);
     case "step.failed":
       return { ...step(c, e), lastError: e.error ?? { code: "unknown", message: "step failed" } };
-    case "compensation.started":
+    case "compensation.started": {
+      // Compensation reopens a finished case: its time in state starts again even when
+      // it compensates in the state it finished in.
+      const entered = enter(c, e.state, e.at);
+      const reopened = entered === c && c.finishedAt !== null;
       return {
-        ...enter(c, e.state, e.at),
+        ...entered,
+        stateEnteredAt: reopened ? e.at : entered.stateEnteredAt,
         status: "compensating",
         compensations: c.compensations + 1,
         finishedAt: null,
       };
+    }
     case "compensation.completed":
       return { ...c, status: "compensated", finishedAt: e.at };
     case "case.completed":

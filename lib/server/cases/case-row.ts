@@ -1,4 +1,5 @@
 import type { CaseProjection, CaseStatus, ProjectionCursor } from "@/lib/domain/case";
+import type { CaseBacklog } from "@/lib/domain/backlog";
 import type { CaseEvent, EventType } from "@/lib/domain/events";
 
 /** A `cases` row as the ingestion SQL reads it (snake_case, raw driver values). */
@@ -21,11 +22,12 @@ export type CaseRow = {
   last_event_at: Date | string;
   last_event_seq: bigint | number | string;
   event_count: number;
+  backlog_moves: CaseBacklog;
 };
 
 export const CASE_ROW_COLUMNS = `id, process_id, status::text AS status, state, state_entered_at, started_at, finished_at,
   version, provider, attempts, retries, compensations, last_error_code, last_error_message,
-  last_idempotency_key, last_event_at, last_event_seq, event_count`;
+  last_idempotency_key, last_event_at, last_event_seq, event_count, backlog_moves`;
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const optionalDate = (v: Date | string | null) => (v === null ? null : date(v));

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlQuery } from "@/lib/db";
+import type { BacklogMove, CaseBacklog } from "@/lib/domain/backlog";
 import type { CaseProjection, ProjectionCursor } from "@/lib/domain/case";
 import { stuckAfter, type StuckPolicy } from "@/lib/domain/stuck";
 import { CASE_ROW_COLUMNS, type CaseRow } from "@/lib/server/cases/case-row";
@@ -14,6 +15,8 @@ export type CaseChange = {
   before: CaseProjection | null;
   after: CaseProjection;
   cursor: ProjectionCursor;
+  /** What the case adds to the backlog after this change, and the difference to what it added before. */
+  backlog: { moves: CaseBacklog; delta: BacklogMove[] };
 };
 
 const ids = (list: string[]) => [JSON.stringify([...list].sort())];
@@ -51,6 +54,7 @@ function columns(c: CaseChange, policy: StuckPolicy) {
     last_event_at: cursor.at.toISOString(),
     last_event_seq: cursor.seq,
     event_count: after.eventCount,
+    backlog_moves: c.backlog.moves,
     expected_count: c.base === null ? null : Number(c.base.event_count),
   };
 }
@@ -58,7 +62,8 @@ function columns(c: CaseChange, policy: StuckPolicy) {
 const RECORD = `n(id text, process_id text, source_id text, status text, state text, state_entered_at timestamptz,
   started_at timestamptz, finished_at timestamptz, version text, provider text, attempts int, retries int,
   compensations int, last_error_code text, last_error_message text, last_idempotency_key text,
-  stuck_after timestamptz, last_event_at timestamptz, last_event_seq bigint, event_count int, expected_count int)`;
+  stuck_after timestamptz, last_event_at timestamptz, last_event_seq bigint, event_count int, backlog_moves jsonb,
+  expected_count int)`;
 
 /**
  * Writes new cases and updates stored ones, each only if nobody changed it since it
@@ -77,11 +82,11 @@ export async function writeCases(
     const rows = await q<{ id: string }>(
       `INSERT INTO cases (id, process_id, source_id, status, state, state_entered_at, started_at, finished_at, version,
          provider, attempts, retries, compensations, last_error_code, last_error_message, last_idempotency_key,
-         stuck_after, last_event_at, last_event_seq, event_count, updated_at)
+         stuck_after, last_event_at, last_event_seq, event_count, backlog_moves, updated_at)
        SELECT n.id, n.process_id, n.source_id, n.status::case_status, n.state, n.state_entered_at, n.started_at,
          n.finished_at, n.version, n.provider, n.attempts, n.retries, n.compensations, n.last_error_code,
          n.last_error_message, n.last_idempotency_key, n.stuck_after, n.last_event_at, n.last_event_seq,
-         n.event_count, now()
+         n.event_count, n.backlog_moves, now()
        FROM json_to_recordset($1::json) AS ${RECORD}
        ORDER BY n.id
        ON CONFLICT (id) DO NOTHING
@@ -99,7 +104,7 @@ export async function writeCases(
          last_error_code = n.last_error_code, last_error_message = n.last_error_message,
          last_idempotency_key = n.last_idempotency_key, stuck_after = n.stuck_after,
          last_event_at = n.last_event_at, last_event_seq = n.last_event_seq, event_count = n.event_count,
-         updated_at = now()
+         backlog_moves = n.backlog_moves, updated_at = now()
        FROM json_to_recordset($1::json) AS ${RECORD}
        WHERE c.id = n.id AND c.event_count = n.expected_count
        RETURNING c.id`,

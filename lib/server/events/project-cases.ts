@@ -1,10 +1,11 @@
 import "server-only";
 import { sqlOf, type SqlQuery } from "@/lib/db";
-import { advanceCursor, foldAfter, projectCase } from "@/lib/domain/case-projection";
+import { foldWithBacklog, fromCaseBacklog, toCaseBacklog } from "@/lib/domain/backlog";
+import { advanceCursor, allAfter } from "@/lib/domain/case-projection";
 import { eventRowColumns, rowToProjection, type CaseRow, type EventRow } from "@/lib/server/cases/case-row";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
-import { writeBuckets } from "@/lib/server/events/bucket-writes";
+import { writeBacklog, writeBuckets } from "@/lib/server/events/bucket-writes";
 import { readCases, writeCases, type CaseChange } from "@/lib/server/events/case-writes";
 import { eventsOf, toProjectable, type ProjectableEvent, type QueuePayload } from "@/lib/server/events/queue-payload";
 import { processSettings } from "@/lib/server/processes/process-settings";
@@ -54,6 +55,7 @@ export async function projectQueuedCases(ctx: Ctx, options: { batches?: number }
       changes = [...changes.filter((c) => !lost.has(c.caseId)), ...redo];
     }
     await writeBuckets(q, changes, (id) => settings.get(id)!.cycleTimeTargetSec);
+    await writeBacklog(q, changes);
     const events = [...pending.values()].reduce((n, list) => n + list.length, 0);
     return { batches: claimed.length, cases: changes.length, events, full: claimed.length >= limit };
   });
@@ -107,35 +109,43 @@ async function project(q: SqlQuery, pending: Map<string, ProjectableEvent[]>, ro
     const processId = base?.process_id ?? first.processId;
     const own = events.filter((e) => e.processId === processId);
     if (own.length === 0) continue;
-    const after = foldAfter(stored?.projection ?? null, stored?.cursor ?? null, own);
-    if (after === null) {
-      replay.push(caseId); // foldAfter only refuses when there is a stored cursor
+    if (!allAfter(stored?.cursor ?? null, own)) {
+      replay.push(caseId); // only a stored case has a cursor to be before
       continue;
     }
+    const fold = foldWithBacklog(stored?.projection ?? null, own);
     changes.push({
       caseId,
       processId,
       sourceId: base ? null : first.sourceId,
       base,
       before: stored?.projection ?? null,
-      after,
+      after: fold.projection!,
       cursor: advanceCursor(stored?.cursor ?? null, own)!,
+      backlog: { moves: [...(base?.backlog_moves ?? []), ...toCaseBacklog(fold.moves)], delta: fold.moves },
     });
   }
   if (replay.length === 0) return changes;
 
   const history = await loadHistory(q, replay);
   for (const caseId of replay) {
-    const base = rows.get(caseId)!; // only stored cases can need a replay
+    const base = rows.get(caseId)!;
     const own = (history.get(caseId) ?? []).filter((e) => e.processId === base.process_id);
+    // The whole history again: take back what the case had added to the backlog, add the new.
+    const fold = foldWithBacklog(null, own);
+    const previous = fromCaseBacklog(base.backlog_moves);
     changes.push({
       caseId,
       processId: base.process_id,
       sourceId: null,
       base,
       before: rowToProjection(base)?.projection ?? null,
-      after: projectCase(own)!,
+      after: fold.projection!,
       cursor: advanceCursor(null, own)!,
+      backlog: {
+        moves: toCaseBacklog(fold.moves),
+        delta: [...fold.moves, ...previous.map((m) => ({ ...m, delta: -m.delta as 1 | -1 }))],
+      },
     });
   }
   return changes;

@@ -121,6 +121,7 @@ CREATE TABLE "cases" (
     "last_event_at" TIMESTAMPTZ(3) NOT NULL,
     "last_event_seq" BIGINT NOT NULL,
     "event_count" INTEGER NOT NULL DEFAULT 0,
+    "backlog_moves" JSONB NOT NULL DEFAULT '[]',
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "cases_pkey" PRIMARY KEY ("id")
@@ -170,6 +171,16 @@ CREATE TABLE "stat_buckets" (
     "retried" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "stat_buckets_pkey" PRIMARY KEY ("process_id","minute")
+);
+
+-- CreateTable
+CREATE TABLE "backlog_deltas" (
+    "process_id" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "minute" TIMESTAMPTZ(3) NOT NULL,
+    "delta" INTEGER NOT NULL,
+
+    CONSTRAINT "backlog_deltas_pkey" PRIMARY KEY ("process_id","state","minute")
 );
 
 -- CreateTable
@@ -256,6 +267,9 @@ CREATE INDEX "events_process_id_at_idx" ON "events"("process_id", "at");
 CREATE UNIQUE INDEX "events_source_id_external_id_key" ON "events"("source_id", "external_id");
 
 -- CreateIndex
+CREATE INDEX "backlog_deltas_process_id_minute_idx" ON "backlog_deltas"("process_id", "minute");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "commands_request_id_key" ON "commands"("request_id");
 
 -- CreateIndex
@@ -299,6 +313,9 @@ ALTER TABLE "cases" ADD CONSTRAINT "cases_source_id_fkey" FOREIGN KEY ("source_i
 
 -- AddForeignKey
 ALTER TABLE "stat_buckets" ADD CONSTRAINT "stat_buckets_process_id_fkey" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "backlog_deltas" ADD CONSTRAINT "backlog_deltas_process_id_fkey" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "commands" ADD CONSTRAINT "commands_source_id_fkey" FOREIGN KEY ("source_id") REFERENCES "sources"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,24 +1,32 @@
 import "server-only";
 import type { Action } from "@/lib/auth/permissions";
+import { sessionActor } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/respond";
-import type { Actor, Ctx } from "@/lib/server/context";
 import { authorize } from "@/lib/server/authorize";
+import type { Actor, Ctx } from "@/lib/server/context";
 import { authenticateApiKey } from "@/lib/server/sources/authenticate-api-key";
 
 type Params = Record<string, string>;
 type Handler<P extends Params> = (request: Request, ctx: Ctx & { params: P }) => Promise<Response>;
 
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
+/** An API key from `Authorization: Bearer`, else the signed-in user of the browser session. */
 async function authenticate(request: Request, db: Db): Promise<Actor> {
   const header = request.headers.get("authorization");
-  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) {
-    throw new AppError("unauthorized", "Authentication required: send Authorization: Bearer <API key>.");
+  if (header) {
+    const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const actor = token ? await authenticateApiKey(db, token) : null;
+    if (!actor) throw new AppError("unauthorized", "The API key is unknown, revoked or malformed.");
+    return actor;
   }
-  const actor = await authenticateApiKey(db, token);
-  if (!actor) throw new AppError("unauthorized", "The API key is unknown or revoked.");
-  return actor;
+  if (SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) {
+    const user = await sessionActor();
+    if (user) return { type: "user", id: user.id, email: user.email, role: user.role };
+  }
+  throw new AppError("unauthorized", "Authentication required: send Authorization: Bearer <API key>, or sign in.");
 }
 
 /**

@@ -1,45 +1,32 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { authorize } from "@/lib/server/authorize";
+import { caseWhere } from "@/lib/server/cases/case-filter";
 import { CASE_VIEW_SELECT, toCaseView, type CaseView } from "@/lib/server/cases/case-view";
 import type { Ctx } from "@/lib/server/context";
 import type { TListCases } from "@/lib/validation/case";
 
 export type CaseList = { cases: CaseView[]; nextCursor: string | null };
 
-/** The where clause of a case filter; stuck means open and past its state's threshold at `now`. */
-export function caseFilter(input: Omit<TListCases, "limit" | "cursor">, processId: string | undefined, now: Date) {
-  const where: Prisma.CaseWhereInput = {};
-  if (processId) where.processId = processId;
-  if (input.state) where.state = input.state;
-  if (input.status) where.status = input.status;
-  if (input.stuck === true) where.stuckAfter = { lt: now };
-  if (input.stuck === false) where.OR = [{ stuckAfter: null }, { stuckAfter: { gte: now } }];
-  return where;
-}
-
-/** Cases, newest state entry first, keyset-paginated (API.md `GET /api/v1/cases`). */
+/**
+ * Cases by state entry, newest first (API.md) or oldest first (longest in their
+ * state: the stuck list's default), keyset-paginated (API.md `GET /api/v1/cases`).
+ */
 export async function listCases(ctx: Ctx, input: TListCases, now = new Date()): Promise<CaseList> {
   authorize(ctx.actor, "cases:read");
-  let processId: string | undefined;
-  if (input.process) {
-    const process = await ctx.db.process.findUnique({ where: { key: input.process }, select: { id: true } });
-    if (!process) return { cases: [], nextCursor: null };
-    processId = process.id;
-  }
-  const where = caseFilter(input, processId, now);
+  const where = await caseWhere(ctx.db, input, now);
+  if (!where) return { cases: [], nextCursor: null };
+  const desc = input.sort === "newest";
   if (input.cursor) {
     const after = decodeCursor(input.cursor);
-    where.AND = [
-      {
-        OR: [{ stateEnteredAt: { lt: after.at } }, { stateEnteredAt: after.at, id: { lt: after.id } }],
-      },
-    ];
+    const beyond = desc ? { lt: after.at } : { gt: after.at };
+    const idBeyond = desc ? { lt: after.id } : { gt: after.id };
+    where.AND = [{ OR: [{ stateEnteredAt: beyond }, { stateEnteredAt: after.at, id: idBeyond }] }];
   }
+  const direction = desc ? "desc" : "asc";
   const rows = await ctx.db.case.findMany({
     where,
-    orderBy: [{ stateEnteredAt: "desc" }, { id: "desc" }],
+    orderBy: [{ stateEnteredAt: direction }, { id: direction }],
     take: input.limit + 1,
     select: CASE_VIEW_SELECT,
   });

@@ -30,6 +30,16 @@ CREATE TABLE "users" (
 );
 
 -- CreateTable
+CREATE TABLE "sign_in_throttle" (
+    "key" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL,
+    "last_failure_at" TIMESTAMPTZ(3) NOT NULL,
+    "blocked_until" TIMESTAMPTZ(3),
+
+    CONSTRAINT "sign_in_throttle_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "teams" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,

@@ -1,8 +1,17 @@
-export default function HomePage() {
+import { SignInPage } from "@/components/auth/sign-in-page";
+import { Overview } from "@/components/overview/overview";
+import { AppShell } from "@/components/shell/app-shell";
+import { sessionActor } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Signed out: the sign-in form. Signed in: the overview (every role may see it). */
+export default async function HomePage() {
+  const actor = await sessionActor();
+  if (!actor) return <SignInPage />;
   return (
-    <main className="mx-auto max-w-3xl p-8">
-      <h1 className="text-2xl font-semibold">Flowdeck</h1>
-      <p className="mt-2 text-slate-600">The operations deck for workflow layers.</p>
-    </main>
+    <AppShell actor={actor}>
+      <Overview />
+    </AppShell>
   );
 }

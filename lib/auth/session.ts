@@ -1,8 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { can, type Action } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/context";
 import { getSessionUser } from "@/lib/server/users/get-session-user";
@@ -19,16 +17,4 @@ export async function sessionActor(): Promise<UserActor | null> {
   if (!id) return null;
   const user = await getSessionUser(await getDb(), id);
   return user ? { type: "user", id: user.id, email: user.email, role: user.role, name: user.name } : null;
-}
-
-/** For pages: the signed-in user, or a redirect to sign in that comes back to `path`. */
-export async function requireUser(path: string): Promise<UserActor> {
-  const actor = await sessionActor();
-  if (!actor) redirect(`/?callbackUrl=${encodeURIComponent(path)}`);
-  return actor;
-}
-
-/** For pages: whether the user may see a page that needs `action` (else the page shows 403). */
-export function mayView(actor: UserActor, action: Action): boolean {
-  return can(actor.role, action);
 }

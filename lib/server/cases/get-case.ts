@@ -53,6 +53,7 @@ export async function getCase(ctx: Ctx, input: { caseId: string }, now = new Dat
     }),
   ]);
   return {
+    asOf: now,
     case: toCaseView(row, now),
     timeline: events.reverse().map(({ externalId, errorCode, errorMessage, ...e }) => ({
       id: externalId,

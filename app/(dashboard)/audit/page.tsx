@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Empty, ErrorState } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import { pageContext } from "@/lib/auth/page";
+import { formatInstant } from "@/lib/format";
+import { listAudit } from "@/lib/server/audit/list-audit";
+import { ZAuditQuery } from "@/lib/validation/audit";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Audit log" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FIELDS = [
+  ["actor", "Actor"],
+  ["action", "Action"],
+  ["process", "Process"],
+  ["case", "Case"],
+] as const;
+
+function Snapshot({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
+  return <pre className="max-w-sm overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{JSON.stringify(value, null, 1)}</pre>;
+}
+
+/** Every mutation: who, what, when, why, before and after. Read-only. */
+export default async function AuditPage({ searchParams }: Props) {
+  const { ctx } = await pageContext("audit:read");
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  const parsed = ZAuditQuery.safeParse(raw);
+  const result = parsed.success ? await listAudit(ctx, parsed.data) : null;
+  const next = result?.nextCursor ? `?${new URLSearchParams({ ...raw, cursor: result.nextCursor }).toString()}` : null;
+  return (
+    <>
+      <PageHeader title="Audit log" subtitle="Every change, who made it and why. Entries cannot be edited or deleted." />
+      <Card>
+        <form method="get" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
+          {FIELDS.map(([name, label]) => (
+            <div key={name} className="flex flex-col">
+              <label htmlFor={`audit-${name}`} className="text-xs font-medium text-slate-600">
+                {label}
+              </label>
+              <input id={`audit-${name}`} name={name} defaultValue={raw[name] ?? ""} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            </div>
+          ))}
+          <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+            Filter
+          </button>
+          <Link href="/audit" className="pb-1.5 text-sm text-slate-700 underline underline-offset-2">
+            Clear
+          </Link>
+        </form>
+        {!parsed.success ? (
+          <ErrorState title="These filters are not valid" message={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")} />
+        ) : result!.entries.length === 0 ? (
+          <Empty title="No audit entries match" />
+        ) : (
+          <Table label="Audit entries">
+            <thead>
+              <tr>
+                <Th>At (UTC)</Th>
+                <Th>Actor</Th>
+                <Th>Action</Th>
+                <Th>Target</Th>
+                <Th>Reason</Th>
+                <Th>Before</Th>
+                <Th>After</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {result!.entries.map((e) => (
+                <tr key={e.id} className="align-top">
+                  <Td className="whitespace-nowrap">{formatInstant(e.at)}</Td>
+                  <Td>{e.actorLabel}</Td>
+                  <Td className="font-mono text-xs">{e.action}</Td>
+                  <Td className="font-mono text-xs">
+                    {e.targetType}:{e.targetId}
+                  </Td>
+                  <Td>{e.reason ?? "—"}</Td>
+                  <Td>
+                    <Snapshot value={e.before} />
+                  </Td>
+                  <Td>
+                    <Snapshot value={e.after} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {next ? (
+          <div className="px-4 py-3 text-right">
+            <Link href={next} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Older entries
+            </Link>
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CaseDetailView } from "@/components/cases/case-detail-view";
+import type { CaseDetail } from "@/components/cases/types";
+import { pageContext } from "@/lib/auth/page";
+import { AppError } from "@/lib/errors";
+import { getCase } from "@/lib/server/cases/get-case";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ caseId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Case ${decodeURIComponent((await params).caseId)}` };
+}
+
+export default async function CasePage({ params }: Props) {
+  const { ctx } = await pageContext("cases:read");
+  const caseId = decodeURIComponent((await params).caseId);
+  const detail = await getCase(ctx, { caseId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  // The same JSON the API returns, so the page and its live refresh agree.
+  return <CaseDetailView initial={JSON.parse(JSON.stringify(detail)) as CaseDetail} />;
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BacklogChart } from "@/components/processes/backlog-chart";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { pageContext } from "@/lib/auth/page";
+import { AppError } from "@/lib/errors";
+import { formatDuration, formatInstant } from "@/lib/format";
+import { getProcess } from "@/lib/server/processes/get-process";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ key: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).key };
+}
+
+export default async function ProcessPage({ params }: Props) {
+  const { ctx } = await pageContext("processes:read");
+  const key = (await params).key;
+  const process = await getProcess(ctx, { key }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <PageHeader
+        title={process.name}
+        subtitle={
+          <>
+            <span className="font-mono">{process.key}</span> · owned by {process.owner ?? <span className="text-amber-800">no team yet</span>} · cycle-time target{" "}
+            {formatDuration(process.cycleTimeTargetSec)}
+          </>
+        }
+        actions={
+          <Link href={`/cases?stuck=true&process=${process.key}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+            Stuck cases
+          </Link>
+        }
+      />
+      <div className="grid gap-4">
+        <BacklogChart processKey={process.key} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card title="Stuck thresholds per state">
+            <Table label="Stuck thresholds">
+              <thead>
+                <tr>
+                  <Th>State</Th>
+                  <Th>Kind</Th>
+                  <Th>Providers</Th>
+                  <Th align="right">Stuck after</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {process.thresholds.map((t) => (
+                  <tr key={t.state}>
+                    <Td className="font-medium">{t.state}</Td>
+                    <Td>{t.kind ?? "—"}</Td>
+                    <Td>{t.providers.length ? t.providers.join(", ") : "—"}</Td>
+                    <Td align="right">
+                      {formatDuration(t.thresholdSec)}
+                      {t.overridden ? null : <span className="ml-1 text-xs text-slate-500">(default)</span>}
+                    </Td>
+                  </tr>
+                ))}
+                <tr>
+                  <Td className="text-slate-600">Any other state</Td>
+                  <Td />
+                  <Td />
+                  <Td align="right">{formatDuration(process.defaultStuckThresholdSec)}</Td>
+                </tr>
+              </tbody>
+            </Table>
+          </Card>
+          <Card title="Versions">
+            <Table label="Versions">
+              <thead>
+                <tr>
+                  <Th>Version</Th>
+                  <Th align="right">States</Th>
+                  <Th>Published (UTC)</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {process.versions.map((v) => (
+                  <tr key={v.version}>
+                    <Td className="font-mono">{v.version}</Td>
+                    <Td align="right">{v.states}</Td>
+                    <Td>{formatInstant(v.createdAt)}</Td>
+                  </tr>
+                ))}
+                {process.versions.length === 0 ? (
+                  <tr>
+                    <Td className="text-slate-600">No version published yet (the process was created by its first event).</Td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </Table>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

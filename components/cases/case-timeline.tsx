@@ -38,11 +38,11 @@ export function CaseTimeline({ timeline, now }: { timeline: CaseDetail["timeline
             <Td>{e.provider ?? "—"}</Td>
             <Td align="right">{e.attempt ?? "—"}</Td>
             <Td className="font-mono text-xs">{e.idempotencyKey ?? "—"}</Td>
-            <Td className="text-red-800">
+            <Td>
               {e.error ? (
-                <>
+                <span className="text-red-800">
                   <span className="font-mono text-xs">{e.error.code}</span> {e.error.message}
-                </>
+                </span>
               ) : (
                 "—"
               )}

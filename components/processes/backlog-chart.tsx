@@ -45,7 +45,7 @@ export function BacklogChart({ processKey }: { processKey: string }) {
             <XAxis dataKey="at" tickFormatter={(v: string) => tick(v, window)} minTickGap={32} fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} width={40} />
             <Tooltip labelFormatter={(v) => `${new Date(String(v)).toISOString().replace("T", " ").slice(0, 16)} UTC`} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {data.states.map((state, i) => (
               <Area key={state} type="stepAfter" dataKey={state} stackId="open" stroke={COLORS[i % COLORS.length]} fill={COLORS[i % COLORS.length]} fillOpacity={0.35} isAnimationActive={false} />
             ))}

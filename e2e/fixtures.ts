@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const PASSWORD = "flowdeck-demo";
+export const USERS = {
+  admin: "admin@flowdeck.local",
+  ops_leader: "ops@flowdeck.local",
+  process_owner: "owner@flowdeck.local",
+  on_call: "oncall@flowdeck.local",
+  manager: "manager@flowdeck.local",
+} as const;
+export type DemoRole = keyof typeof USERS;
+
+/** The e2e server's engine key (scripts/e2e-server.ts writes it). */
+export function apiKey(): string {
+  const dir = path.resolve(process.env.E2E_DATA_DIR ?? ".flowdeck-e2e");
+  return fs.readFileSync(path.join(dir, "e2e-api-key"), "utf8").trim();
+}
+
+let counter = 0;
+/** An id no other test uses, so tests never see each other's cases. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${++counter}`;
+}
+
+/** Fills in and submits the sign-in form. */
+export async function submitSignIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in as a demo role and waits until the overview shows. */
+export async function signIn(page: Page, role: DemoRole) {
+  await page.goto("/");
+  await submitSignIn(page, USERS[role]);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
+type EventInput = Record<string, unknown> & { type: string; minutesAgo: number };
+
+/** Reports events as an engine would, through the public API. */
+export async function postEvents(request: APIRequestContext, caseId: string, process: string, events: EventInput[]) {
+  const body = {
+    events: events.map(({ minutesAgo, ...e }, i) => ({
+      id: `${caseId}-e${i}`,
+      caseId,
+      process,
+      at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+      ...e,
+    })),
+  };
+  const res = await request.post("/api/v1/events", { data: body, headers: { authorization: `Bearer ${apiKey()}` } });
+  expect(res.status(), await res.text()).toBe(202);
+}
+
+/** A loan case waiting in manual review for five hours: stuck (its threshold is four). */
+export async function stuckLoan(request: APIRequestContext, caseId = uniqueId("LA-E2E")) {
+  await postEvents(request, caseId, "loan-approval", [
+    { type: "case.started", processVersion: "1.4.0", state: "intake", minutesAgo: 320 },
+    { type: "case.state_entered", state: "credit-check", minutesAgo: 318 },
+    { type: "step.attempted", state: "credit-check", provider: "bureau-a", attempt: 1, idempotencyKey: `${caseId}:cc`, minutesAgo: 317 },
+    { type: "step.failed", state: "credit-check", provider: "bureau-a", attempt: 1, idempotencyKey: `${caseId}:cc`, error: { code: "timeout", message: "bureau-a timed out" }, minutesAgo: 316 },
+    { type: "step.attempted", state: "credit-check", provider: "bureau-a", attempt: 2, idempotencyKey: `${caseId}:cc`, minutesAgo: 310 },
+    { type: "step.succeeded", state: "credit-check", provider: "bureau-a", attempt: 2, idempotencyKey: `${caseId}:cc`, minutesAgo: 309 },
+    { type: "case.waiting", state: "manual-review", minutesAgo: 300 },
+  ]);
+  return caseId;
+}
+
+/** An order that completed normally. */
+export async function completedOrder(request: APIRequestContext, caseId = uniqueId("ORD-E2E")) {
+  await postEvents(request, caseId, "order-fulfilment", [
+    { type: "case.started", processVersion: "2.1.0", state: "payment", minutesAgo: 90 },
+    { type: "step.attempted", state: "payment", provider: "stripe-like", attempt: 1, idempotencyKey: `${caseId}:pay`, minutesAgo: 89 },
+    { type: "step.succeeded", state: "payment", provider: "stripe-like", attempt: 1, idempotencyKey: `${caseId}:pay`, minutesAgo: 88 },
+    { type: "case.waiting", state: "pick", minutesAgo: 80 },
+    { type: "case.waiting", state: "pack", minutesAgo: 60 },
+    { type: "case.state_entered", state: "ship", minutesAgo: 50 },
+    { type: "case.state_entered", state: "delivered", minutesAgo: 10 },
+    { type: "case.completed", minutesAgo: 9 },
+  ]);
+  return caseId;
+}

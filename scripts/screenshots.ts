@@ -1,0 +1,60 @@
+/**
+ * `npm run screenshots [-- --url http://localhost:3000]`: signs in as the demo users
+ * and saves a screenshot of each page to docs/screenshots/ (run against `npm run demo`).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@/prisma/demo-catalog";
+
+const { values } = parseArgs({ options: { url: { type: "string", default: "http://localhost:3000" }, out: { type: "string", default: "docs/screenshots" } } });
+const base = values.url!;
+const out = values.out!;
+fs.mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(base);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
+}
+
+async function shot(page: Page, name: string, url: string, ready: () => Promise<unknown>) {
+  await page.goto(`${base}${url}`);
+  await ready();
+  await page.waitForTimeout(500); // let charts finish their first layout
+  await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+  console.log(`saved ${name}.png`);
+}
+
+const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const page = await context.newPage();
+await page.goto(base);
+await page.screenshot({ path: path.join(out, "sign-in.png") });
+await signIn(page, "oncall@flowdeck.local");
+await shot(page, "overview", "/", () => page.getByRole("table", { name: "Processes" }).waitFor());
+await shot(page, "stuck-cases", "/cases?stuck=true", () => page.getByRole("table", { name: "Stuck cases" }).waitFor());
+const firstCase = await page.getByRole("table", { name: "Stuck cases" }).getByRole("link").first().textContent();
+await shot(page, "case", `/cases/${encodeURIComponent(firstCase ?? "")}`, () => page.getByRole("table", { name: "Event timeline" }).waitFor());
+await shot(page, "process", "/processes/loan-approval", () => page.locator(".recharts-surface").first().waitFor());
+await context.close();
+
+const admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const adminPage = await admin.newPage();
+await signIn(adminPage, "admin@flowdeck.local");
+await shot(adminPage, "audit", "/audit", () => adminPage.getByRole("heading", { name: "Audit log" }).waitFor());
+await admin.close();
+
+const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+const laptopPage = await laptop.newPage();
+await signIn(laptopPage, "ops@flowdeck.local");
+await shot(laptopPage, "overview-laptop", "/", () => laptopPage.getByRole("table", { name: "Processes" }).waitFor());
+await laptop.close();
+await browser.close();

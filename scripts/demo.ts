@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { connect } from "@/lib/db";
 import { DatabaseLockedError } from "@/lib/db-driver";
 import { dataDir, env } from "@/lib/env";
@@ -15,6 +16,7 @@ import { buildIsStale } from "./lib/build-freshness";
 import { runNextBuild, startNext, superviseChildren, waitForHealth } from "./lib/next-server";
 import { startWorkload } from "./demo/start-workload";
 
+const { values } = parseArgs({ options: { seed: { type: "string" } } });
 const e = env();
 if (e.DATABASE_URL) {
   console.error("demo: the demo runs on the embedded database; unset DATABASE_URL (or use npm start).");
@@ -52,7 +54,12 @@ try {
 const url = `http://localhost:${e.PORT}`;
 const server = startNext(e.PORT, { ...process.env, AUTH_SECRET: authSecret, FLOWDECK_WORKER: "on", NODE_ENV: "production" });
 await waitForHealth(url);
-const workload = startWorkload({ url, apiKey: fs.readFileSync(keyFile, "utf8").trim(), dataDir: dir });
+const workload = startWorkload({
+  url,
+  apiKey: fs.readFileSync(keyFile, "utf8").trim(),
+  dataDir: dir,
+  seed: values.seed === undefined ? undefined : Number(values.seed),
+});
 
 console.log(`
 Flowdeck is running at ${url}

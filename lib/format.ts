@@ -1,6 +1,6 @@
 /** Formatting shared by pages and components; pure, so it is unit tested. */
 
-/** 8130 → "2 h 15 m"; 45 → "45 s"; 90061 → "1 d 1 h". Two units at most. */
+/** 8130 → "2 h 15 m"; 45 → "45 s"; 90061 → "1 d 1 h"; 7205 → "2 h": the largest unit and the next one. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const units: [string, number][] = [
@@ -9,16 +9,13 @@ export function formatDuration(seconds: number): string {
     ["m", 60],
     ["s", 1],
   ];
-  const parts: string[] = [];
-  let rest = s;
-  for (const [unit, size] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0 || (unit === "s" && parts.length === 0)) parts.push(`${n} ${unit}`);
-    rest -= n * size;
-    if (parts.length === 2) break;
-  }
-  // "2 h 0 m" reads worse than "2 h": a zero second unit is dropped.
-  return parts.filter((p, i) => i === 0 || !p.startsWith("0 ")).join(" ");
+  const first = units.findIndex(([, size]) => s >= size);
+  if (first === -1) return "0 s";
+  const [unit, size] = units[first]!;
+  const text = `${Math.floor(s / size)} ${unit}`;
+  const next = units[first + 1];
+  const rest = next ? Math.floor((s % size) / next[1]) : 0;
+  return rest > 0 ? `${text} ${rest} ${next![0]}` : text;
 }
 
 /** "3 s ago", "5 min ago", "2 h ago", "in 4 min" relative to `now`. */

@@ -44,6 +44,7 @@ describe("projectCase: the effect of each event type", () => {
       compensations: 0,
       lastError: null,
       lastIdempotencyKey: null,
+      lastStepState: null,
       eventCount: 1,
     } satisfies CaseProjection);
   });

@@ -52,6 +52,7 @@ function initial(e: CaseEvent): CaseProjection {
     compensations: 0,
     lastError: null,
     lastIdempotencyKey: null,
+    lastStepState: null,
     eventCount: 0,
   };
 }
@@ -69,6 +70,7 @@ function step(c: CaseProjection, e: CaseEvent): CaseProjection {
     ...entered,
     provider: e.provider ?? entered.provider,
     lastIdempotencyKey: e.idempotencyKey ?? entered.lastIdempotencyKey,
+    lastStepState: entered.state,
   };
 }
 

@@ -25,6 +25,7 @@ function projection(overrides: Partial<CaseProjection> = {}): CaseProjection {
     compensations: 0,
     lastError: null,
     lastIdempotencyKey: null,
+    lastStepState: null,
     eventCount: 3,
     ...overrides,
   };

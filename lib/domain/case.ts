@@ -33,6 +33,8 @@ export type CaseProjection = {
   compensations: number;
   lastError: EventError | null;
   lastIdempotencyKey: string | null;
+  /** The state the last step event happened in: the key above belongs to that step. */
+  lastStepState: string | null;
   eventCount: number;
 };
 

@@ -19,6 +19,7 @@ export type CaseRow = {
   last_error_code: string | null;
   last_error_message: string | null;
   last_idempotency_key: string | null;
+  last_step_state: string | null;
   last_event_at: Date | string;
   last_event_seq: bigint | number | string;
   event_count: number;
@@ -27,7 +28,7 @@ export type CaseRow = {
 
 export const CASE_ROW_COLUMNS = `id, process_id, status::text AS status, state, state_entered_at, started_at, finished_at,
   version, provider, attempts, retries, compensations, last_error_code, last_error_message,
-  last_idempotency_key, last_event_at, last_event_seq, event_count, backlog_moves`;
+  last_idempotency_key, last_step_state, last_event_at, last_event_seq, event_count, backlog_moves`;
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const optionalDate = (v: Date | string | null) => (v === null ? null : date(v));
@@ -54,6 +55,7 @@ export function rowToProjection(row: CaseRow): { projection: CaseProjection; cur
       lastError:
         row.last_error_code === null ? null : { code: row.last_error_code, message: row.last_error_message ?? "" },
       lastIdempotencyKey: row.last_idempotency_key,
+      lastStepState: row.last_step_state,
       eventCount: Number(row.event_count),
     },
     cursor: { at: date(row.last_event_at), seq: Number(row.last_event_seq) },

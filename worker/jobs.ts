@@ -1,3 +1,4 @@
+import { deliverWebhooks } from "@/lib/server/commands/deliver-webhooks";
 import { projectQueuedCases } from "@/lib/server/events/project-cases";
 import type { Job } from "@/worker/runner";
 
@@ -12,4 +13,14 @@ export const projectCases: Job = {
   run: async (ctx) => (await projectQueuedCases(ctx)).full,
 };
 
-export const JOBS: Job[] = [projectCases];
+/** Pushes commands to sources that have a webhook; retries with backoff, dead-letters after 24 h. */
+export const deliverCommands: Job = {
+  name: "deliver-commands",
+  intervalMs: 1000,
+  run: async (ctx, now) => {
+    const round = await deliverWebhooks(ctx, { now });
+    return round.delivered + round.failed + round.deadLettered > 0;
+  },
+};
+
+export const JOBS: Job[] = [projectCases, deliverCommands];

@@ -14,9 +14,13 @@ const Y = true;
 const N = false;
 const MATRIX = {
   "events:ingest": { admin: N, ops_leader: N, process_owner: N, on_call: N, manager: N },
-  "events:project": { admin: N, ops_leader: N, process_owner: N, on_call: N, manager: N },
+  "worker:run": { admin: N, ops_leader: N, process_owner: N, on_call: N, manager: N },
   "overview:read": { admin: Y, ops_leader: Y, process_owner: Y, on_call: Y, manager: Y },
   "cases:read": { admin: Y, ops_leader: Y, process_owner: Y, on_call: Y, manager: Y },
+  "cases:act": { admin: Y, ops_leader: N, process_owner: N, on_call: Y, manager: N },
+  "bulk:approve": { admin: Y, ops_leader: N, process_owner: N, on_call: Y, manager: N },
+  "commands:pull": { admin: N, ops_leader: N, process_owner: N, on_call: N, manager: N },
+  "commands:ack": { admin: N, ops_leader: N, process_owner: N, on_call: N, manager: N },
   "processes:read": { admin: Y, ops_leader: Y, process_owner: Y, on_call: Y, manager: Y },
   "audit:read": { admin: Y, ops_leader: N, process_owner: N, on_call: N, manager: Y },
   "processes:define": { admin: Y, ops_leader: N, process_owner: N, on_call: N, manager: N },
@@ -27,9 +31,13 @@ const MATRIX = {
 /** The API-key scope that grants each action; undefined: engines may not do it. */
 const SCOPE_OF = {
   "events:ingest": "ingest",
-  "events:project": undefined,
+  "worker:run": undefined,
   "overview:read": "read",
   "cases:read": "read",
+  "cases:act": undefined,
+  "bulk:approve": undefined,
+  "commands:pull": "commands",
+  "commands:ack": "commands",
   "processes:read": "read",
   "audit:read": undefined,
   "processes:define": undefined,
@@ -80,7 +88,7 @@ describe("the permission table", () => {
   it("no signed-in role may ingest or project events", () => {
     for (const role of ROLES) {
       expect(can(role, "events:ingest")).toBe(false);
-      expect(can(role, "events:project")).toBe(false);
+      expect(can(role, "worker:run")).toBe(false);
     }
   });
 });

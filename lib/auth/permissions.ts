@@ -13,9 +13,13 @@ type Rule = { roles: readonly Role[]; scope?: Scope };
  */
 export const PERMISSIONS = {
   "events:ingest": { roles: NO_ROLE, scope: "ingest" },
-  "events:project": { roles: NO_ROLE }, // the worker (system) only
+  "worker:run": { roles: NO_ROLE }, // background jobs: the system only
   "overview:read": { roles: EVERYONE, scope: "read" },
   "cases:read": { roles: EVERYONE, scope: "read" },
+  "cases:act": { roles: ["on_call", "admin"] },
+  "bulk:approve": { roles: ["on_call", "admin"] },
+  "commands:pull": { roles: NO_ROLE, scope: "commands" },
+  "commands:ack": { roles: NO_ROLE, scope: "commands" },
   "processes:read": { roles: EVERYONE, scope: "read" },
   "audit:read": { roles: ["admin", "manager"] },
   "processes:define": { roles: ["admin"] },

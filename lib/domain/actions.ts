@@ -64,21 +64,29 @@ export function caseActions(c: ActionCase, graph: StateGraph | null): { allowed:
   return { allowed, refused };
 }
 
-/** Why `action` with `params` is not possible for the case now, or null when it is. */
+export type ActionRefusal =
+  | { kind: "conflict"; reason: string }
+  | { kind: "invalid"; field: "toProvider" | "toState"; reason: string };
+
+/**
+ * Why `action` with `params` is not possible for the case now, or null when it is:
+ * a conflict with the case's status (or a command in flight), or a parameter that
+ * is not one of the offered choices.
+ */
 export function refusal(
   c: ActionCase,
   graph: StateGraph | null,
   action: CaseAction,
   params: { toProvider?: string; toState?: string },
-): string | null {
+): ActionRefusal | null {
   const { allowed, refused } = caseActions(c, graph);
   const option = allowed.find((o) => o.action === action);
-  if (!option) return refused.find((r) => r.action === action)?.reason ?? "not possible";
+  if (!option) return { kind: "conflict", reason: refused.find((r) => r.action === action)?.reason ?? "not possible" };
   if (option.action === "reroute" && !option.providers.includes(params.toProvider ?? "")) {
-    return `${params.toProvider ?? "(none)"} is not an alternative provider here (${option.providers.join(", ")})`;
+    return { kind: "invalid", field: "toProvider", reason: `must be one of ${option.providers.join(", ")}` };
   }
   if (option.action === "progress" && !option.states.includes(params.toState ?? "")) {
-    return `${params.toState ?? "(none)"} is not a next state of ${c.state} (${option.states.join(", ")})`;
+    return { kind: "invalid", field: "toState", reason: `must be one of ${option.states.join(", ")}` };
   }
   return null;
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { stuckStatusFromInstant } from "@/lib/domain/stuck";
 import type { CaseStatus } from "@/lib/domain/case";
+import type { CommandStatus } from "@/lib/generated/prisma/client";
+
+const PENDING: CommandStatus[] = ["requested", "delivered"];
 
 /** The columns every case view reads (Prisma select). */
 export const CASE_VIEW_SELECT = {
@@ -22,6 +25,12 @@ export const CASE_VIEW_SELECT = {
   stuckAfter: true,
   updatedAt: true,
   process: { select: { key: true, name: true } },
+  commands: {
+    where: { status: { in: PENDING } },
+    orderBy: { requestedAt: "desc" },
+    take: 1,
+    select: { id: true, type: true, status: true, requestedAt: true },
+  },
 } as const;
 
 type CaseViewRow = {
@@ -43,6 +52,7 @@ type CaseViewRow = {
   stuckAfter: Date | null;
   updatedAt: Date;
   process: { key: string; name: string };
+  commands: { id: string; type: string; status: string; requestedAt: Date }[];
 };
 
 /** A case as API.md and the UI show it: the projection plus the stuck verdict at `now`. */
@@ -69,6 +79,8 @@ export function toCaseView(row: CaseViewRow, now: Date) {
     stuckFor: stuck?.stuckForSec ?? 0,
     inStateFor: stuck?.inStateSec ?? null,
     thresholdSec: stuck?.thresholdSec ?? null,
+    /** A command sent for this case and not acknowledged yet, if any. */
+    pendingCommand: row.commands[0] ?? null,
     updatedAt: row.updatedAt,
   };
 }

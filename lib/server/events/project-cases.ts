@@ -29,7 +29,7 @@ const BATCHES_PER_ROUND = 100;
  * name another process than the case's are not part of the case.
  */
 export async function projectQueuedCases(ctx: Ctx, options: { batches?: number } = {}): Promise<ProjectionRound> {
-  authorize(ctx.actor, "events:project");
+  authorize(ctx.actor, "worker:run");
   return sqlOf(ctx.db).transaction(async (q) => {
     const claimed = await q<{ payload: QueuePayload }>(
       `DELETE FROM projection_queue WHERE id IN (

@@ -11,6 +11,7 @@ ALTER TABLE "cases" ADD COLUMN     "last_step_state" TEXT;
 ALTER TABLE "commands" ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "bulk_action_id" TEXT,
 ADD COLUMN     "dead_at" TIMESTAMPTZ(3),
+ADD COLUMN     "delivery_since" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN     "last_error" TEXT,
 ADD COLUMN     "lease_until" TIMESTAMPTZ(3),
 ADD COLUMN     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { CASE_ACTIONS, STATE_ACTIONS } from "@/lib/domain/actions";
+
+/** The client's id for one intent: a double click or a retry sends the same one. */
+export const ZRequestId = z.string().min(8, "must be at least 8 characters").max(100).regex(/^[A-Za-z0-9_:-]+$/, "may contain letters, digits, '-', '_' and ':'");
+
+export const ZReason = z.string().trim().min(3, "say why, in a few words").max(1000, "must be at most 1,000 characters");
+
+/** An operator action on one case (POST /api/v1/cases/{caseId}/commands). */
+export const ZCaseCommand = z
+  .object({
+    type: z.enum(CASE_ACTIONS),
+    requestId: ZRequestId,
+    reason: ZReason,
+    toProvider: z.string().min(1).max(200).optional(),
+    toState: z.string().min(1).max(200).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.type === "reroute" && !c.toProvider) ctx.addIssue({ code: "custom", path: ["toProvider"], message: "choose the provider to reroute to" });
+    if (c.type === "progress" && !c.toState) ctx.addIssue({ code: "custom", path: ["toState"], message: "choose the state to move to" });
+  });
+export type TCaseCommand = z.infer<typeof ZCaseCommand>;
+
+/** Pausing or resuming new starts of a process's state (POST /api/v1/processes/{key}/commands). */
+export const ZStateCommand = z.object({
+  type: z.enum(STATE_ACTIONS),
+  state: z.string().min(1).max(200),
+  requestId: ZRequestId,
+  reason: ZReason,
+});
+export type TStateCommand = z.infer<typeof ZStateCommand>;
+
+export const ZAck = z.object({
+  status: z.enum(["succeeded", "failed", "rejected"]),
+  message: z.string().max(2000).optional(),
+});
+export type TAck = z.infer<typeof ZAck>;
+
+export const ZPullCommands = z.object({ limit: z.coerce.number().int().min(1).max(100).default(100) });

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { CaseActions } from "@/components/cases/case-actions";
 import { CaseTimeline } from "@/components/cases/case-timeline";
+import { CommandList } from "@/components/cases/command-list";
 import { StatusBadge, StuckBadge } from "@/components/cases/status-badge";
 import { TimeInState } from "@/components/cases/time-in-state";
 import type { CaseDetail } from "@/components/cases/types";
@@ -20,7 +22,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export function CaseDetailView({ initial }: { initial: CaseDetail }) {
+export function CaseDetailView({ initial, canAct }: { initial: CaseDetail; canAct: boolean }) {
   const query = useCase(initial.case.id, initial);
   const { case: c, timeline, timelineTruncated, commands } = query.data;
   const now = new Date(query.data.asOf);
@@ -43,6 +45,12 @@ export function CaseDetailView({ initial }: { initial: CaseDetail }) {
         </div>
         <LiveIndicator updatedAt={query.dataUpdatedAt} failing={query.isError || query.failureCount > 0} failedAt={query.errorUpdatedAt || undefined} />
       </div>
+
+      {canAct ? (
+        <Card title="Actions" className="mb-4">
+          <CaseActions detail={query.data} />
+        </Card>
+      ) : null}
 
       <Card className="mb-4">
         <dl className="grid grid-cols-2 gap-x-6 gap-y-4 p-4 md:grid-cols-4">
@@ -87,17 +95,7 @@ export function CaseDetailView({ initial }: { initial: CaseDetail }) {
       </Card>
 
       <Card title="Commands">
-        {commands.length === 0 ? (
-          <Empty title="No commands for this case yet" />
-        ) : (
-          <ul className="divide-y divide-slate-100 text-sm">
-            {commands.map((cmd) => (
-              <li key={cmd.id} className="px-4 py-2">
-                <span className="font-mono">{cmd.type}</span> · {cmd.status} · {cmd.requestedBy} · {cmd.reason}
-              </li>
-            ))}
-          </ul>
-        )}
+        {commands.length === 0 ? <Empty title="No commands for this case yet" /> : <CommandList commands={commands} canAct={canAct} />}
       </Card>
     </>
   );

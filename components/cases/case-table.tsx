@@ -34,6 +34,11 @@ export function CaseTable({ cases, label }: { cases: CaseRow[]; label: string })
               <span className="flex flex-wrap items-center gap-1">
                 <StatusBadge status={c.status} />
                 {c.stuck ? <StuckBadge /> : null}
+                {c.pendingCommand ? (
+                  <span className="inline-flex items-center rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">
+                    {c.pendingCommand.type.replace("_", " ")} {c.pendingCommand.status}
+                  </span>
+                ) : null}
               </span>
             </Td>
             <Td>{c.provider ?? "—"}</Td>

@@ -1,7 +1,9 @@
 /**
- * How the demo's two processes behave: each case is a generator that yields its next
- * event and how long after the previous one it happens. It is resumed at that time,
- * so a step's outcome can depend on the moment (the recurring bureau-a outage).
+ * How the demo's two processes behave. A case runs stage by stage: each state has a
+ * stage (the work done in it) and a next state; the case is a generator that yields
+ * its next event and how long after the previous one it happens, and is resumed at
+ * that time, so an outcome can depend on the moment (the recurring bureau-a outage).
+ * Operator commands start a case again from any state (scripts/demo/commands.ts).
  */
 import type { TEvent } from "@/lib/validation/event";
 
@@ -11,6 +13,15 @@ export type Rand = () => number;
 export type Emit = Omit<TEvent, "id" | "caseId" | "process" | "at">;
 export type Step = { afterMs: number; emit: Emit };
 export type CaseScript = Generator<Step, void, number>;
+
+/** What a stage knows: randomness, the case, and whether an operator can help (live) or not (backfill). */
+export type StageCtx = { rand: Rand; caseId: string; live: boolean };
+
+/**
+ * The work of one state; it returns how long after its last event the case moves on,
+ * or "ended" when the case finished or is parked and nothing follows by itself.
+ */
+type Stage = (ctx: StageCtx) => Generator<Step, number | "ended", number>;
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -48,11 +59,13 @@ function* callProvider(
     decline?: { chance: number; code: string; message: string };
     maxAttempts: number;
     latency: number;
+    firstAttempt?: number;
   },
 ): Generator<Step, CallOutcome, number> {
   const { state, provider, key: idempotencyKey } = call;
-  let now = yield { afterMs: around(rand, 2 * SEC), emit: { type: "step.attempted", state, provider, attempt: 1, idempotencyKey } };
-  for (let attempt = 1; ; attempt++) {
+  const first = call.firstAttempt ?? 1;
+  let now = yield { afterMs: around(rand, 2 * SEC), emit: { type: "step.attempted", state, provider, attempt: first, idempotencyKey } };
+  for (let attempt = first; ; attempt++) {
     if (call.decline && rand() < call.decline.chance) {
       const { code, message } = call.decline;
       yield { afterMs: around(rand, call.latency), emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error: { code, message } } };
@@ -67,10 +80,10 @@ function* callProvider(
       afterMs: around(rand, call.latency * 3),
       emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error: { code, message: `${provider}: ${code}` } },
     };
-    if (attempt >= call.maxAttempts) return "exhausted";
+    if (attempt - first + 1 >= call.maxAttempts) return "exhausted";
     // Exponential backoff between attempts: 1, 2, 4, 8 minutes.
     now = yield {
-      afterMs: around(rand, 2 ** (attempt - 1) * MIN, 0.3),
+      afterMs: around(rand, 2 ** (attempt - first) * MIN, 0.3),
       emit: { type: "step.attempted", state, provider, attempt: attempt + 1, idempotencyKey },
     };
   }
@@ -81,114 +94,238 @@ function humanDelay(rand: Rand, median: number, forgottenChance: number): number
   return rand() < forgottenChance ? around(rand, 10 * HOUR, 0.7) : around(rand, median, 0.8);
 }
 
-export function* loanApproval(rand: Rand, caseId: string): CaseScript {
-  yield { afterMs: 0, emit: { type: "case.started", processVersion: "1.4.0", state: "intake", data: { amount: Math.round(1000 + rand() * 49_000) } } };
-  yield { afterMs: around(rand, 40 * SEC), emit: { type: "case.state_entered", state: "credit-check" } };
-  const bureau = rand() < 0.65 ? "bureau-a" : "bureau-b";
-  const key = `${caseId}:credit-check`;
-  let check = yield* callProvider(rand, {
-    state: "credit-check",
-    provider: bureau,
-    key,
-    transient: (now) => (bureau === "bureau-a" && bureauOutage(now) ? 0.85 : 0.04),
-    decline: { chance: 0.06, code: "credit_declined", message: "the applicant did not pass the credit check" },
-    maxAttempts: 5,
-    latency: 3 * SEC,
-  });
-  if (check === "exhausted") {
-    // Parked by the engine until an operator reroutes it to the other bureau (stuck meanwhile).
-    const other = bureau === "bureau-a" ? "bureau-b" : "bureau-a";
-    yield { afterMs: around(rand, 90 * MIN, 0.8), emit: { type: "step.attempted", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
-    yield { afterMs: around(rand, 3 * SEC), emit: { type: "step.succeeded", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
-    check = "succeeded";
+function* fail(rand: Rand, code: string, message: string, compensateIn?: string): Generator<Step, "ended", number> {
+  yield { afterMs: around(rand, 20 * SEC), emit: { type: "case.failed", error: { code, message } } };
+  if (compensateIn) {
+    yield { afterMs: around(rand, 30 * SEC), emit: { type: "compensation.started", state: compensateIn } };
+    yield { afterMs: around(rand, 90 * SEC), emit: { type: "compensation.completed" } };
   }
-  if (check === "declined") {
-    yield { afterMs: around(rand, 5 * SEC), emit: { type: "case.failed", error: { code: "credit_declined", message: "declined by the credit check" } } };
-    return;
-  }
-  yield { afterMs: around(rand, 10 * SEC), emit: { type: "case.waiting", state: "manual-review" } };
-  const reviewed = humanDelay(rand, 25 * MIN, 0.01);
-  if (rand() < 0.08) {
-    yield { afterMs: reviewed, emit: { type: "case.cancelled" } }; // declined by the reviewer
-    return;
-  }
-  yield { afterMs: reviewed, emit: { type: "case.state_entered", state: "disbursement" } };
-  const paid = yield* callProvider(rand, {
-    state: "disbursement",
-    provider: "payments-x",
-    key: `${caseId}:disbursement`,
-    transient: () => 0.03,
-    decline: { chance: 0.015, code: "payout_refused", message: "payments-x refused the payout" },
-    maxAttempts: 3,
-    latency: 4 * SEC,
-  });
-  if (paid !== "succeeded") {
-    // The loan was booked before the payout: undo it.
-    yield { afterMs: around(rand, 20 * SEC), emit: { type: "case.failed", error: { code: "payout_failed", message: "the payout did not go through" } } };
-    yield { afterMs: around(rand, 30 * SEC), emit: { type: "compensation.started", state: "disbursement" } };
-    yield { afterMs: around(rand, 2 * MIN), emit: { type: "compensation.completed" } };
-    return;
-  }
-  yield { afterMs: around(rand, 5 * SEC), emit: { type: "case.state_entered", state: "done" } };
-  yield { afterMs: around(rand, 2 * SEC), emit: { type: "case.completed" } };
-}
-
-export function* orderFulfilment(rand: Rand, caseId: string): CaseScript {
-  const payment = rand() < 0.7 ? "stripe-like" : "adyen-like";
-  yield { afterMs: 0, emit: { type: "case.started", processVersion: "2.1.0", state: "payment", data: { items: 1 + Math.floor(rand() * 5) } } };
-  const charged = yield* callProvider(rand, {
-    state: "payment",
-    provider: payment,
-    key: `${caseId}:payment`,
-    transient: () => 0.04,
-    decline: { chance: 0.03, code: "card_declined", message: "the card was declined" },
-    maxAttempts: 3,
-    latency: 2 * SEC,
-  });
-  if (charged !== "succeeded") {
-    yield { afterMs: around(rand, 10 * SEC), emit: { type: "case.failed", error: { code: "payment_failed", message: "the payment did not go through" } } };
-    return;
-  }
-  yield { afterMs: around(rand, 5 * SEC), emit: { type: "case.waiting", state: "pick" } };
-  if (rand() < 0.02) {
-    yield { afterMs: around(rand, 8 * MIN), emit: { type: "case.cancelled" } };
-    return;
-  }
-  yield { afterMs: humanDelay(rand, 12 * MIN, 0.01), emit: { type: "case.waiting", state: "pack" } };
-  yield { afterMs: humanDelay(rand, 6 * MIN, 0.005), emit: { type: "case.state_entered", state: "ship" } };
-  const carrier = rand() < 0.6 ? "carrier-a" : "carrier-b";
-  const shipped = yield* callProvider(rand, {
-    state: "ship",
-    provider: carrier,
-    key: `${caseId}:ship`,
-    transient: () => 0.05,
-    decline: { chance: 0.01, code: "address_rejected", message: `${carrier} rejected the address` },
-    maxAttempts: 4,
-    latency: 5 * SEC,
-  });
-  if (shipped !== "succeeded") {
-    // Paid but cannot ship: refund the payment.
-    yield { afterMs: around(rand, 30 * SEC), emit: { type: "case.failed", error: { code: "not_shipped", message: "the order could not be shipped" } } };
-    yield { afterMs: around(rand, 30 * SEC), emit: { type: "compensation.started", state: "payment" } };
-    yield { afterMs: around(rand, 1 * MIN), emit: { type: "compensation.completed" } };
-    return;
-  }
-  yield { afterMs: around(rand, 40 * MIN, 0.7), emit: { type: "case.state_entered", state: "delivered" } };
-  yield { afterMs: around(rand, 2 * SEC), emit: { type: "case.completed" } };
+  return "ended";
 }
 
 export type ProcessModel = {
   key: string;
+  version: string;
   prefix: string;
   /** Average new cases per hour; the day's curve scales it. */
   perHour: number;
-  script: (rand: Rand, caseId: string) => CaseScript;
+  initial: string;
+  /** Each state: its stage, its kind, its providers, and the state after it (null: the case completes). */
+  states: Record<string, { stage: Stage; human: boolean; providers: string[]; next: string | null }>;
+  data: (rand: Rand) => Record<string, unknown>;
 };
 
-export const MODELS: ProcessModel[] = [
-  { key: "loan-approval", prefix: "LA", perHour: 50, script: loanApproval },
-  { key: "order-fulfilment", prefix: "ORD", perHour: 100, script: orderFulfilment },
-];
+const LOAN: ProcessModel = {
+  key: "loan-approval",
+  version: "1.4.0",
+  prefix: "LA",
+  perHour: 50,
+  initial: "intake",
+  data: (rand) => ({ amount: Math.round(1000 + rand() * 49_000) }),
+  states: {
+    intake: {
+      human: false,
+      providers: [],
+      next: "credit-check",
+      *stage({ rand }) {
+        return around(rand, 40 * SEC);
+      },
+    },
+    "credit-check": {
+      human: false,
+      providers: ["bureau-a", "bureau-b"],
+      next: "manual-review",
+      *stage({ rand, caseId, live }) {
+        const bureau = rand() < 0.65 ? "bureau-a" : "bureau-b";
+        const key = `${caseId}:credit-check`;
+        const check = yield* callProvider(rand, {
+          state: "credit-check",
+          provider: bureau,
+          key,
+          transient: (now) => (bureau === "bureau-a" && bureauOutage(now) ? 0.85 : 0.04),
+          decline: { chance: 0.06, code: "credit_declined", message: "the applicant did not pass the credit check" },
+          maxAttempts: 5,
+          latency: 3 * SEC,
+        });
+        if (check === "declined") return yield* fail(rand, "credit_declined", "declined by the credit check");
+        if (check === "exhausted") {
+          // Parked by the engine. Live, it waits for an operator's command (it is stuck
+          // meanwhile); in the backfilled past someone rerouted it by hand after a while.
+          if (live) return "ended";
+          const other = bureau === "bureau-a" ? "bureau-b" : "bureau-a";
+          yield { afterMs: around(rand, 90 * MIN, 0.8), emit: { type: "step.attempted", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
+          yield { afterMs: around(rand, 3 * SEC), emit: { type: "step.succeeded", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
+        }
+        return around(rand, 10 * SEC);
+      },
+    },
+    "manual-review": {
+      human: true,
+      providers: [],
+      next: "disbursement",
+      *stage({ rand }) {
+        const reviewed = humanDelay(rand, 25 * MIN, 0.01);
+        if (rand() < 0.08) {
+          yield { afterMs: reviewed, emit: { type: "case.cancelled" } }; // declined by the reviewer
+          return "ended";
+        }
+        return reviewed;
+      },
+    },
+    disbursement: {
+      human: false,
+      providers: ["payments-x"],
+      next: "done",
+      *stage({ rand, caseId }) {
+        const paid = yield* callProvider(rand, {
+          state: "disbursement",
+          provider: "payments-x",
+          key: `${caseId}:disbursement`,
+          transient: () => 0.03,
+          decline: { chance: 0.015, code: "payout_refused", message: "payments-x refused the payout" },
+          maxAttempts: 3,
+          latency: 4 * SEC,
+        });
+        // The loan was booked before the payout: a failed payout is undone.
+        if (paid !== "succeeded") return yield* fail(rand, "payout_failed", "the payout did not go through", "disbursement");
+        return around(rand, 5 * SEC);
+      },
+    },
+    done: {
+      human: false,
+      providers: [],
+      next: null,
+      *stage({ rand }) {
+        return around(rand, 2 * SEC);
+      },
+    },
+  },
+};
+
+const ORDER: ProcessModel = {
+  key: "order-fulfilment",
+  version: "2.1.0",
+  prefix: "ORD",
+  perHour: 100,
+  initial: "payment",
+  data: (rand) => ({ items: 1 + Math.floor(rand() * 5) }),
+  states: {
+    payment: {
+      human: false,
+      providers: ["stripe-like", "adyen-like"],
+      next: "pick",
+      *stage({ rand, caseId }) {
+        const charged = yield* callProvider(rand, {
+          state: "payment",
+          provider: rand() < 0.7 ? "stripe-like" : "adyen-like",
+          key: `${caseId}:payment`,
+          transient: () => 0.04,
+          decline: { chance: 0.03, code: "card_declined", message: "the card was declined" },
+          maxAttempts: 3,
+          latency: 2 * SEC,
+        });
+        if (charged !== "succeeded") return yield* fail(rand, "payment_failed", "the payment did not go through");
+        return around(rand, 5 * SEC);
+      },
+    },
+    pick: {
+      human: true,
+      providers: [],
+      next: "pack",
+      *stage({ rand }) {
+        if (rand() < 0.02) {
+          yield { afterMs: around(rand, 8 * MIN), emit: { type: "case.cancelled" } };
+          return "ended";
+        }
+        return humanDelay(rand, 12 * MIN, 0.01);
+      },
+    },
+    pack: {
+      human: true,
+      providers: [],
+      next: "ship",
+      *stage({ rand }) {
+        return humanDelay(rand, 6 * MIN, 0.005);
+      },
+    },
+    ship: {
+      human: false,
+      providers: ["carrier-a", "carrier-b"],
+      next: "delivered",
+      *stage({ rand, caseId }) {
+        const carrier = rand() < 0.6 ? "carrier-a" : "carrier-b";
+        const shipped = yield* callProvider(rand, {
+          state: "ship",
+          provider: carrier,
+          key: `${caseId}:ship`,
+          transient: () => 0.05,
+          decline: { chance: 0.01, code: "address_rejected", message: `${carrier} rejected the address` },
+          maxAttempts: 4,
+          latency: 5 * SEC,
+        });
+        // Paid but cannot ship: the payment is refunded.
+        if (shipped !== "succeeded") return yield* fail(rand, "not_shipped", "the order could not be shipped", "payment");
+        return around(rand, 40 * MIN, 0.7); // on the road
+
+      },
+    },
+    delivered: {
+      human: false,
+      providers: [],
+      next: null,
+      *stage({ rand }) {
+        return around(rand, 2 * SEC);
+      },
+    },
+  },
+};
+
+export const MODELS: ProcessModel[] = [LOAN, ORDER];
+
+export function modelOf(key: string): ProcessModel | undefined {
+  return MODELS.find((m) => m.key === key);
+}
+
+/** Enters `state` after `afterMs` (waiting when people do it), or completes the case when there is none. */
+function* enter(model: ProcessModel, state: string | null, afterMs: number): Generator<Step, void, number> {
+  if (state === null) {
+    yield { afterMs, emit: { type: "case.completed" } };
+    return;
+  }
+  const human = model.states[state]?.human;
+  yield { afterMs, emit: human ? { type: "case.waiting", state } : { type: "case.state_entered", state } };
+}
+
+/** Runs a case from inside `state` (already entered) to its end. */
+export function* runFrom(model: ProcessModel, state: string, ctx: StageCtx): CaseScript {
+  for (let current: string | null = state; current; ) {
+    const spec: ProcessModel["states"][string] | undefined = model.states[current];
+    if (!spec) return;
+    const leaveAfter = yield* spec.stage(ctx);
+    if (leaveAfter === "ended") return;
+    current = spec.next;
+    yield* enter(model, current, leaveAfter);
+  }
+}
+
+/** Leaves `state` for the next one and runs on from there (after an operator's fix). */
+export function* leaveAndRun(model: ProcessModel, state: string, ctx: StageCtx): CaseScript {
+  const next = model.states[state]?.next ?? null;
+  yield* enter(model, next, around(ctx.rand, 5 * SEC));
+  if (next) yield* runFrom(model, next, ctx);
+}
+
+/** Moves a case by hand into `state` and runs on from there. */
+export function* moveAndRun(model: ProcessModel, state: string, ctx: StageCtx): CaseScript {
+  yield* enter(model, state, 500);
+  yield* runFrom(model, state, ctx);
+}
+
+/** A new case: it starts in the initial state and runs to its end. */
+export function* newCase(model: ProcessModel, ctx: StageCtx): CaseScript {
+  yield { afterMs: 0, emit: { type: "case.started", processVersion: model.version, state: model.initial, data: model.data(ctx.rand) } };
+  yield* runFrom(model, model.initial, ctx);
+}
 
 /** Busier in the (UTC) working day, quiet at night and on weekends; averages about 1. */
 export function dayCurve(now: number): number {

@@ -1,4 +1,5 @@
 import type { TEvent } from "@/lib/validation/event";
+import type { Ack, EngineCommand } from "./commands";
 
 const BATCH = 500;
 
@@ -8,6 +9,26 @@ export class EventSender {
     private readonly url: string,
     private readonly apiKey: string,
   ) {}
+
+  /** The commands waiting for this engine (GET /api/v1/commands); none while the server is away. */
+  async pullCommands(): Promise<EngineCommand[]> {
+    try {
+      const res = await fetch(`${this.url}/api/v1/commands?limit=100`, { headers: { authorization: `Bearer ${this.apiKey}` } });
+      if (!res.ok) return [];
+      return ((await res.json()) as { commands: EngineCommand[] }).commands;
+    } catch {
+      return []; // the server is restarting: undelivered commands come again
+    }
+  }
+
+  /** Answers a command; a lost answer is fine, the command is redelivered and answered again. */
+  async ack(id: string, ack: Ack): Promise<void> {
+    await fetch(`${this.url}/api/v1/commands/${id}/ack`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${this.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(ack),
+    }).catch(() => undefined);
+  }
 
   async send(events: TEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += BATCH) await this.post(events.slice(i, i + BATCH));

@@ -1,7 +1,7 @@
 import type { TEvent } from "@/lib/validation/event";
-import { dayCurve, type CaseScript, type Emit, type ProcessModel, type Rand } from "./model";
+import { dayCurve, newCase, type CaseScript, type Emit, type ProcessModel, type Rand, type StageCtx } from "./model";
 
-type Pending = { due: number; emit: Emit; caseId: string; process: string; script: CaseScript; n: number };
+type Pending = { due: number; emit: Emit; caseId: string; process: string; script: CaseScript; cancelled: boolean };
 
 /** A binary min-heap on `due`: the next event of every case in flight. */
 class Agenda {
@@ -43,20 +43,31 @@ class Agenda {
   }
 }
 
+const HOLD_MS = 10_000;
+
 /**
  * Runs the demo's engine in simulated time: new cases arrive per process as a Poisson
  * process shaped by the day's curve, and each case's script decides its next event.
- * `advance(t)` returns every event due up to `t`, in time order.
+ * `advance(t)` returns every event due up to `t`, in time order. Operators' commands
+ * replace a case's script (`replace`), and paused states hold cases before them.
  */
 export class Simulator {
   private agenda = new Agenda();
   private nextArrival = new Map<string, number>();
+  private current = new Map<string, Pending>();
+  private eventNo = new Map<string, number>();
+  private lastAttempt = new Map<string, number>();
+  /** "<process>:<state>": new starts of that state are held until resumed. */
+  readonly paused = new Set<string>();
+  /** Live: an operator can help, so parked cases wait for a command instead of recovering. */
+  live = false;
 
   constructor(
     private readonly rand: Rand,
     private readonly models: ProcessModel[],
-    private clock: number,
+    clock: number,
     private caseNo: number,
+    private readonly runId: string,
   ) {
     for (const m of models) this.nextArrival.set(m.key, clock + this.gap(m, clock));
   }
@@ -66,7 +77,16 @@ export class Simulator {
   }
 
   get inFlight(): number {
-    return this.agenda.size;
+    return this.current.size;
+  }
+
+  ctx(caseId: string): StageCtx {
+    return { rand: this.rand, caseId, live: this.live };
+  }
+
+  /** The attempt number the next attempt of this case's step should carry. */
+  nextAttempt(caseId: string): number {
+    return (this.lastAttempt.get(caseId) ?? 1) + 1;
   }
 
   private gap(model: ProcessModel, at: number): number {
@@ -74,34 +94,61 @@ export class Simulator {
     return Math.max(1, Math.round(-Math.log(Math.max(1e-9, this.rand())) / perMs));
   }
 
-  private start(model: ProcessModel, at: number) {
-    const caseId = `${model.prefix}-${String(++this.caseNo).padStart(6, "0")}`;
-    const script = model.script(this.rand, caseId);
-    const first = script.next(at);
-    if (!first.done) this.agenda.push({ due: at + first.value.afterMs, emit: first.value.emit, caseId, process: model.key, script, n: 0 });
+  private schedule(caseId: string, process: string, script: CaseScript, now: number) {
+    const old = this.current.get(caseId);
+    if (old) old.cancelled = true;
+    const first = script.next(now);
+    if (first.done) {
+      this.current.delete(caseId);
+      return;
+    }
+    const pending: Pending = { due: now + first.value.afterMs, emit: first.value.emit, caseId, process, script, cancelled: false };
+    this.current.set(caseId, pending);
+    this.agenda.push(pending);
+  }
+
+  /** Gives a case (known or not: the engine may have restarted) a new script from `now`. */
+  replace(caseId: string, process: string, script: CaseScript, now: number) {
+    this.schedule(caseId, process, script, now);
   }
 
   advance(to: number): TEvent[] {
     const out: TEvent[] = [];
     for (;;) {
-      // The earliest of: the next arrival of any process, the next event of any case.
       let arrival: ProcessModel | undefined;
       for (const m of this.models) if (!arrival || this.nextArrival.get(m.key)! < this.nextArrival.get(arrival.key)!) arrival = m;
       const arrivalAt = arrival ? this.nextArrival.get(arrival.key)! : Infinity;
       const next = this.agenda.peek();
       if (Math.min(arrivalAt, next?.due ?? Infinity) > to) break;
       if (arrival && arrivalAt <= (next?.due ?? Infinity)) {
-        this.start(arrival, arrivalAt);
+        const caseId = `${arrival.prefix}-${String(++this.caseNo).padStart(6, "0")}`;
+        this.schedule(caseId, arrival.key, newCase(arrival, this.ctx(caseId)), arrivalAt);
         this.nextArrival.set(arrival.key, arrivalAt + this.gap(arrival, arrivalAt));
         continue;
       }
       const p = this.agenda.pop()!;
-      p.n++;
-      out.push({ ...p.emit, id: `${p.caseId}-${p.n}`, caseId: p.caseId, process: p.process, at: new Date(p.due).toISOString() });
+      if (p.cancelled) continue;
+      const entering = (p.emit.type === "case.state_entered" || p.emit.type === "case.waiting") && p.emit.state;
+      if (entering && this.paused.has(`${p.process}:${p.emit.state}`)) {
+        const held: Pending = { ...p, due: p.due + HOLD_MS }; // held before a paused state
+        this.current.set(p.caseId, held);
+        this.agenda.push(held);
+        continue;
+      }
+      const n = (this.eventNo.get(p.caseId) ?? 0) + 1;
+      this.eventNo.set(p.caseId, n);
+      if (p.emit.type === "step.attempted" && p.emit.attempt) this.lastAttempt.set(p.caseId, p.emit.attempt);
+      // The run id keeps event ids unique when a restarted workload acts on an older case.
+      out.push({ ...p.emit, id: `${p.caseId}-${this.runId}-${n}`, caseId: p.caseId, process: p.process, at: new Date(p.due).toISOString() });
       const step = p.script.next(p.due);
-      if (!step.done) this.agenda.push({ ...p, due: p.due + step.value.afterMs, emit: step.value.emit });
+      if (step.done) {
+        this.current.delete(p.caseId);
+        continue;
+      }
+      const following: Pending = { ...p, due: p.due + step.value.afterMs, emit: step.value.emit };
+      this.current.set(p.caseId, following);
+      this.agenda.push(following);
     }
-    this.clock = to;
     return out;
   }
 }

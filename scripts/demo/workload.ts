@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { random } from "../lib/random";
 import { MODELS } from "./model";
 import { Simulator } from "./simulator";
+import { react } from "./commands";
 import { EventSender } from "./sender";
 
 const { values } = parseArgs({
@@ -33,7 +34,8 @@ const saved: State | null = fs.existsSync(stateFile) ? (JSON.parse(fs.readFileSy
 const now = Date.now();
 const seed = Number(values.seed) + (saved ? saved.nextCaseNo : 0);
 const days = Number(values["backfill-days"]);
-const sim = new Simulator(random(seed), MODELS, saved ? now : now - days * 86_400_000, saved?.nextCaseNo ?? 0);
+const runId = Date.now().toString(36);
+const sim = new Simulator(random(seed), MODELS, saved ? now : now - days * 86_400_000, saved?.nextCaseNo ?? 0, runId);
 const sender = new EventSender(url, apiKey);
 const save = () => fs.writeFileSync(stateFile, JSON.stringify({ backfilledAt: saved?.backfilledAt ?? new Date(now).toISOString(), nextCaseNo: sim.nextCaseNo }));
 
@@ -52,10 +54,17 @@ if (!saved) {
   console.log(`workload: history was backfilled at ${saved.backfilledAt}; continuing live.`);
 }
 
+sim.live = true;
 let stopping = false;
 process.on("SIGTERM", () => (stopping = true));
 process.on("SIGINT", () => (stopping = true));
 while (!stopping) {
+  // Commands first: their events then go out in the same second.
+  for (const command of await sender.pullCommands()) {
+    const ack = react(sim, command, Date.now());
+    await sender.ack(command.id, ack);
+    console.log(`workload: ${command.type} ${command.caseId ?? command.state ?? ""} → ${ack.status}${ack.message ? ` (${ack.message})` : ""}`);
+  }
   const events = sim.advance(Date.now());
   if (events.length > 0) {
     await sender.send(events);

@@ -19,10 +19,11 @@ export async function requestCaseCommand(ctx: Ctx, input: TCaseCommand & { caseI
   authorize(ctx.actor, "cases:act");
   try {
     return await ctx.db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${input.caseId} FOR UPDATE`;
+      // Looked up once the case is locked: a concurrent twin that held the lock has committed
+      // by now, and its command must be returned, not counted as a pending one.
       const earlier = await tx.command.findUnique({ where: { requestId: input.requestId }, select: { ...COMMAND_SELECT, caseId: true } });
       if (earlier) return sameIntent(earlier, input);
-
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${input.caseId} FOR UPDATE`;
       if (locked.length === 0) throw new AppError("not_found", `No case with id ${input.caseId}.`);
       const c = await tx.case.findUniqueOrThrow({
         where: { id: input.caseId },

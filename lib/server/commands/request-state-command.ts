@@ -26,6 +26,9 @@ export async function requestStateCommand(ctx: Ctx, input: TStateCommand & { pro
   return ctx.db.$transaction(async (tx) => {
     const process = await tx.process.findUnique({ where: { key: input.process }, select: { id: true, key: true } });
     if (!process) throw new AppError("not_found", `No process with key ${input.process}.`);
+    // One pause or resume of a process at a time, so a concurrent twin's committed rows are
+    // seen below (NO KEY UPDATE: ingestion's foreign-key checks are not blocked).
+    await tx.$queryRaw`SELECT id FROM processes WHERE id = ${process.id} FOR NO KEY UPDATE`;
     const earlier = await tx.command.findMany({ where: { requestId: { startsWith: `${input.requestId}:` } }, select: COMMAND_SELECT });
     if (earlier.length > 0) return { commands: earlier, created: false };
 

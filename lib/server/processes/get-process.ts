@@ -19,6 +19,7 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
       cycleTimeTargetSec: true,
       team: { select: { name: true } },
       versions: { orderBy: { createdAt: "desc" }, select: { version: true, graph: true, createdAt: true } },
+      pauses: { select: { state: true, pausedAt: true, pausedBy: true, reason: true } },
     },
   });
   if (!p) throw new AppError("not_found", `No process with key ${input.key}.`);
@@ -37,6 +38,7 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
       providers: graph?.states.find((s) => s.name === state)?.providers ?? [],
       thresholdSec: Object.hasOwn(overrides, state) ? overrides[state]! : p.defaultStuckThresholdSec,
       overridden: Object.hasOwn(overrides, state),
+      pause: p.pauses.find((x) => x.state === state) ?? null,
     })),
     versions: p.versions.map((v) => ({ version: v.version, createdAt: v.createdAt, states: (v.graph as StateGraph | null)?.states?.length ?? 0 })),
   };

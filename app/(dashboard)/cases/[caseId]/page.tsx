@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import type { CaseDetail } from "@/components/cases/types";
 import { pageContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getCase } from "@/lib/server/cases/get-case";
 
@@ -15,12 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CasePage({ params }: Props) {
-  const { ctx } = await pageContext("cases:read");
+  const { actor, ctx } = await pageContext("cases:read");
   const caseId = decodeURIComponent((await params).caseId);
   const detail = await getCase(ctx, { caseId }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
   // The same JSON the API returns, so the page and its live refresh agree.
-  return <CaseDetailView initial={JSON.parse(JSON.stringify(detail)) as CaseDetail} />;
+  return <CaseDetailView initial={JSON.parse(JSON.stringify(detail)) as CaseDetail} canAct={can(actor.role, "cases:act")} />;
 }

@@ -6,6 +6,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { PauseControl } from "@/components/processes/pause-control";
 import { AppError } from "@/lib/errors";
 import { formatDuration, formatInstant } from "@/lib/format";
 import { getProcess } from "@/lib/server/processes/get-process";
@@ -19,7 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProcessPage({ params }: Props) {
-  const { ctx } = await pageContext("processes:read");
+  const { actor, ctx } = await pageContext("processes:read");
+  const canAct = can(actor.role, "cases:act");
   const key = (await params).key;
   const process = await getProcess(ctx, { key }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -52,6 +55,7 @@ export default async function ProcessPage({ params }: Props) {
                   <Th>Kind</Th>
                   <Th>Providers</Th>
                   <Th align="right">Stuck after</Th>
+                  <Th>New starts</Th>
                 </tr>
               </thead>
               <tbody>
@@ -64,6 +68,18 @@ export default async function ProcessPage({ params }: Props) {
                       {formatDuration(t.thresholdSec)}
                       {t.overridden ? null : <span className="ml-1 text-xs text-slate-500">(default)</span>}
                     </Td>
+                    <Td>
+                      <span className="flex flex-wrap items-center gap-2">
+                        {t.pause ? (
+                          <span title={`${t.pause.pausedBy}: ${t.pause.reason}`} className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                            Paused
+                          </span>
+                        ) : (
+                          <span className="text-xs text-slate-500">running</span>
+                        )}
+                        {canAct && t.kind !== "terminal" ? <PauseControl process={process.key} state={t.state} paused={Boolean(t.pause)} /> : null}
+                      </span>
+                    </Td>
                   </tr>
                 ))}
                 <tr>
@@ -71,6 +87,7 @@ export default async function ProcessPage({ params }: Props) {
                   <Td />
                   <Td />
                   <Td align="right">{formatDuration(process.defaultStuckThresholdSec)}</Td>
+                  <Td />
                 </tr>
               </tbody>
             </Table>

@@ -1,3 +1,4 @@
+import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { deliverWebhooks } from "@/lib/server/commands/deliver-webhooks";
 import { projectQueuedCases } from "@/lib/server/events/project-cases";
 import type { Job } from "@/worker/runner";
@@ -23,4 +24,11 @@ export const deliverCommands: Job = {
   },
 };
 
-export const JOBS: Job[] = [projectCases, deliverCommands];
+/** Runs approved bulk actions in batches of 50 cases, one command per case. */
+export const runBulkActions: Job = {
+  name: "run-bulk-actions",
+  intervalMs: 1000,
+  run: async (ctx) => (await runBulkBatch(ctx)).bulkActionId !== null,
+};
+
+export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions];

@@ -1,8 +1,11 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { BulkBar } from "@/components/cases/bulk-bar";
+import { BulkPanel } from "@/components/cases/bulk-panel";
 import { CaseFilterBar } from "@/components/cases/case-filters";
-import { CaseTable } from "@/components/cases/case-table";
+import { CaseTable, type Selection } from "@/components/cases/case-table";
 import { filtersFromParams, filtersToApiQuery, filtersToParams, type CaseFilters } from "@/components/cases/filters";
 import { useCaseFacets, useCaseList } from "@/components/cases/use-cases";
 import { Card } from "@/components/ui/card";
@@ -12,7 +15,9 @@ import { Empty, ErrorState, Loading } from "@/components/ui/states";
 import { formatCount } from "@/lib/format";
 
 /** The on-call engineer's screen: stuck (or all) cases, filtered through the URL. */
-export function CaseListPage() {
+export type Viewer = { id: string; canAct: boolean; canApprove: boolean };
+
+export function CaseListPage({ viewer }: { viewer: Viewer }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -20,7 +25,27 @@ export function CaseListPage() {
   const list = useCaseList(filtersToApiQuery(filters));
   const facets = useCaseFacets(filtersToParams(filters).toString());
 
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection: Selection = {
+    selected,
+    toggle: (id) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (ids, on) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+  };
+
   const setFilters = (next: CaseFilters) => {
+    setSelected(new Set());
     const q = filtersToParams(next).toString();
     router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
   };
@@ -38,8 +63,18 @@ export function CaseListPage() {
         }
         actions={<LiveIndicator updatedAt={list.dataUpdatedAt} failing={list.isError || list.failureCount > 0} failedAt={list.errorUpdatedAt || undefined} />}
       />
+      {viewer.canAct ? <BulkPanel viewerId={viewer.id} canApprove={viewer.canApprove} /> : null}
       <Card>
         <CaseFilterBar filters={filters} facets={facets.data?.facets} onChange={setFilters} />
+        {viewer.canAct ? (
+          <BulkBar
+            selected={[...selected]}
+            filters={filters}
+            total={total}
+            providers={(facets.data?.facets.provider ?? []).map((f) => f.value)}
+            onDone={() => setSelected(new Set())}
+          />
+        ) : null}
         {list.isPending ? (
           <Loading label="Loading cases" rows={8} />
         ) : !list.data ? (
@@ -50,7 +85,7 @@ export function CaseListPage() {
           </Empty>
         ) : (
           <>
-            <CaseTable cases={cases} label={filters.stuck ? "Stuck cases" : "Cases"} />
+            <CaseTable cases={cases} label={filters.stuck ? "Stuck cases" : "Cases"} selection={viewer.canAct ? selection : undefined} />
             <div className="flex items-center justify-between px-4 py-3 text-sm text-slate-600">
               <span>
                 Showing {formatCount(cases.length)}

@@ -4,11 +4,19 @@ import type { CaseRow } from "@/components/cases/types";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDuration } from "@/lib/format";
 
-export function CaseTable({ cases, label }: { cases: CaseRow[]; label: string }) {
+export type Selection = { selected: Set<string>; toggle: (id: string) => void; setAll: (ids: string[], on: boolean) => void };
+
+export function CaseTable({ cases, label, selection }: { cases: CaseRow[]; label: string; selection?: Selection }) {
+  const allOnPage = selection ? cases.length > 0 && cases.every((c) => selection.selected.has(c.id)) : false;
   return (
     <Table label={label}>
       <thead>
         <tr>
+          {selection ? (
+            <Th className="w-8">
+              <input type="checkbox" aria-label="Select all cases shown" checked={allOnPage} onChange={(e) => selection.setAll(cases.map((c) => c.id), e.target.checked)} className="h-4 w-4" />
+            </Th>
+          ) : null}
           <Th>Case</Th>
           <Th>Process</Th>
           <Th>State</Th>
@@ -23,6 +31,11 @@ export function CaseTable({ cases, label }: { cases: CaseRow[]; label: string })
       <tbody>
         {cases.map((c) => (
           <tr key={c.id} className={c.stuck ? "bg-red-50/40 hover:bg-red-50" : "hover:bg-slate-50"}>
+            {selection ? (
+              <Td>
+                <input type="checkbox" aria-label={`Select ${c.id}`} checked={selection.selected.has(c.id)} onChange={() => selection.toggle(c.id)} className="h-4 w-4" />
+              </Td>
+            ) : null}
             <Td>
               <Link href={`/cases/${encodeURIComponent(c.id)}`} className="font-mono text-sm font-medium text-slate-900 underline-offset-2 hover:underline">
                 {c.id}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_ACTIONS, STATE_ACTIONS } from "@/lib/domain/actions";
+import { ZCaseFilter } from "@/lib/validation/case";
 
 /** The client's id for one intent: a double click or a retry sends the same one. */
 export const ZRequestId = z.string().min(8, "must be at least 8 characters").max(100).regex(/^[A-Za-z0-9_:-]+$/, "may contain letters, digits, '-', '_' and ':'");
@@ -37,3 +38,27 @@ export const ZAck = z.object({
 export type TAck = z.infer<typeof ZAck>;
 
 export const ZPullCommands = z.object({ limit: z.coerce.number().int().min(1).max(100).default(100) });
+
+/** More cases than this need a second person's approval before a bulk action runs. */
+export const TWO_PERSON_THRESHOLD = 25;
+export const MAX_BULK_CASES = 5000;
+
+/** One action over many cases: chosen ones, or all that match a case-list filter. */
+export const ZBulkAction = z
+  .object({
+    type: z.enum(CASE_ACTIONS),
+    requestId: ZRequestId,
+    reason: ZReason,
+    toProvider: z.string().min(1).max(200).optional(),
+    toState: z.string().min(1).max(200).optional(),
+    caseIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_CASES).optional(),
+    filter: ZCaseFilter.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.caseIds === !b.filter) ctx.addIssue({ code: "custom", path: ["caseIds"], message: "give either caseIds or a filter" });
+    if (b.type === "reroute" && !b.toProvider) ctx.addIssue({ code: "custom", path: ["toProvider"], message: "choose the provider to reroute to" });
+    if (b.type === "progress" && !b.toState) ctx.addIssue({ code: "custom", path: ["toState"], message: "choose the state to move to" });
+  });
+export type TBulkAction = z.infer<typeof ZBulkAction>;
+
+export const ZBulkDecision = z.object({ approve: z.boolean() });

@@ -49,12 +49,14 @@ let token: string;
 let secret: string;
 let oncall: Ctx;
 let commandId: string;
+let system: Ctx;
 
 /** loan-1 of a source with a webhook, with a restart requested by an on-call engineer. */
 beforeEach(async () => {
   received.length = 0;
   answer = 200;
   await resetDatabase();
+  system = await systemCtx();
   await defineLoanApproval();
   let sourceId: string;
   ({ token, sourceId } = await createKey(["ingest", "commands", "read"]));
@@ -67,7 +69,7 @@ beforeEach(async () => {
   } = await requestCaseCommand(oncall, { type: "restart_step", requestId: requestId(), reason: "bureau-a recovered", caseId: "loan-1" }));
 });
 
-const deliver = async (now?: Date, post?: typeof fetch) => deliverWebhooks(await systemCtx(), { ...(now ? { now } : {}), ...(post ? { post } : {}) });
+const deliver = async (now?: Date, post?: typeof fetch) => deliverWebhooks(system, { ...(now ? { now } : {}), ...(post ? { post } : {}) });
 const row = async () => (await getDb()).command.findUniqueOrThrow({ where: { id: commandId } });
 const pull = async () => {
   const res = await call(pullRoute, "GET", "/api/v1/commands", { token });
@@ -212,6 +214,22 @@ describe("webhook delivery of commands", () => {
     expect(await deliver(later(theirs, SEC))).toMatchObject({ delivered: 1 });
     expect(received).toHaveLength(1);
     expect(await row()).toMatchObject({ status: "delivered", leaseUntil: null });
+  });
+
+  it("POSTs each command once when several workers run rounds at the same time", async () => {
+    const ids = [commandId];
+    for (let i = 2; i <= 12; i++) {
+      await ingestAs(token, stalledCase(`loan-${i}`));
+      const { command } = await requestCaseCommand(oncall, { type: "cancel", requestId: requestId(), reason: "duplicate application", caseId: `loan-${i}` });
+      ids.push(command.id);
+    }
+    const now = new Date();
+    const rounds = await Promise.all(Array.from({ length: 4 }, () => deliverWebhooks(system, { now, limit: 5 })));
+    const more = await deliver(now); // whatever the parallel rounds left (at most 4 x 5 were taken)
+    expect(rounds.reduce((n, r) => n + r.delivered, more.delivered)).toBe(ids.length);
+    const posted = received.map((r) => (JSON.parse(r.body) as { id: string }).id);
+    expect(posted.sort()).toEqual([...ids].sort());
+    expect(await (await getDb()).command.count({ where: { status: "delivered", attempts: 1 } })).toBe(ids.length);
   });
 
   it("records nothing when its lease was taken over while it was delivering", async () => {

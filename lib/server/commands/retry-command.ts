@@ -11,7 +11,8 @@ export async function retryDeadCommand(ctx: Ctx, input: { id: string }) {
     const now = new Date();
     const { count } = await tx.command.updateMany({
       where: { id: input.id, deadAt: { not: null } },
-      data: { deadAt: null, nextAttemptAt: now, deliverySince: now, leaseUntil: null },
+      // Backoff starts over too: the first retry comes in seconds, not in an hour.
+      data: { deadAt: null, nextAttemptAt: now, deliverySince: now, leaseUntil: null, attempts: 0 },
     });
     if (count === 0) {
       const exists = await tx.command.findUnique({ where: { id: input.id }, select: { id: true } });

@@ -2,6 +2,7 @@
  * Admin CLI (RUNNING.md):
  *   source create <name> --scopes ingest,commands,read
  *   source list
+ *   source webhook <name> --url <url> | --off
  *   key revoke <key id>
  *   user create <email> --role <role> [--team <team>]   (password on stdin)
  */
@@ -15,8 +16,9 @@ import type { Ctx } from "@/lib/server/context";
 import { createSource } from "@/lib/server/sources/create-source";
 import { listSources } from "@/lib/server/sources/list-sources";
 import { revokeKey } from "@/lib/server/sources/revoke-key";
+import { setWebhook } from "@/lib/server/sources/set-webhook";
 import { createUser } from "@/lib/server/users/create-user";
-import { parseScopeList, ZCreateSource } from "@/lib/validation/source";
+import { parseScopeList, ZCreateSource, ZWebhookUrl } from "@/lib/validation/source";
 import { ZCreateUser } from "@/lib/validation/user";
 import { readPassword } from "./lib/read-password";
 
@@ -24,6 +26,7 @@ const USAGE = `Usage: npm run -s flowdeck -- <command>
 
   source create <name> --scopes ingest,commands,read   create a source; prints its API key on the last line
   source list                                          list sources and their keys
+  source webhook <name> --url <https://…> | --off     push commands to a URL (prints the signing secret)
   key revoke <key id>                                  revoke an API key
   user create <email> --role <role> [--team <team>]    create a user; reads the password from stdin
                                                        roles: admin, ops_leader, process_owner, on_call, manager`;
@@ -54,6 +57,25 @@ const commands: Record<string, Command> = {
         console.log(`  key ${k.id}  ${k.scopes.join(",")}  ${state}, ${used}`);
       }
     }
+  },
+  "source webhook": async (ctx, args) => {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { url: { type: "string" }, off: { type: "boolean" } },
+    });
+    if (positionals.length !== 1 || Boolean(values.url) === Boolean(values.off)) {
+      throw new UsageError("source webhook needs <name> and either --url <url> or --off");
+    }
+    const url = values.url ? ZWebhookUrl.parse(values.url) : null;
+    const result = await setWebhook(ctx, { source: positionals[0]!, url });
+    if (!result.url) {
+      console.log(`Commands for ${positionals[0]} are no longer pushed; the engine pulls them.`);
+      return;
+    }
+    console.log(`Commands for ${positionals[0]} are POSTed to ${result.url}, signed with X-Flowdeck-Signature.`);
+    console.log("Signing secret (shown only now):");
+    console.log(result.secret);
   },
   "key revoke": async (ctx, args) => {
     if (args.length !== 1) throw new UsageError("key revoke needs <key id>");

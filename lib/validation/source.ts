@@ -17,3 +17,7 @@ export type TCreateSource = z.infer<typeof ZCreateSource>;
 export function parseScopeList(value: string): string[] {
   return value.split(",").map((s) => s.trim()).filter(Boolean);
 }
+
+export const ZWebhookUrl = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .max(2000, "must be at most 2,000 characters");

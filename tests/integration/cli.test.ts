@@ -45,6 +45,15 @@ describe("admin CLI", () => {
     expect(listed.stdout).not.toMatch(/fdk_/);
   });
 
+  it("sets a webhook with a new secret shown once, and removes it", () => {
+    const name = `cli-engine-${process.pid}`;
+    const set = cli(["source", "webhook", name, "--url", "https://engine.example.com/flowdeck"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout.trim().split("\n").at(-1)).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect(cli(["source", "webhook", name, "--url", "ftp://nope"]).stderr).toContain("must be an http(s) URL");
+    expect(cli(["source", "webhook", name, "--off"]).stdout).toContain("no longer pushed");
+  });
+
   it("revokes a key once, and says so the second time", () => {
     expect(cli(["key", "revoke", keyId]).stdout).toContain(`Revoked API key ${keyId}`);
     const again = cli(["key", "revoke", keyId]);

@@ -43,6 +43,15 @@ await shot(page, "overview", "/", () => page.getByRole("table", { name: "Process
 await shot(page, "stuck-cases", "/cases?stuck=true", () => page.getByRole("table", { name: "Stuck cases" }).waitFor());
 const firstCase = await page.getByRole("table", { name: "Stuck cases" }).getByRole("link").first().textContent();
 await shot(page, "case", `/cases/${encodeURIComponent(firstCase ?? "")}`, () => page.getByRole("table", { name: "Event timeline" }).waitFor());
+const restart = page.getByRole("button", { name: "Restart step" });
+if (await restart.count()) {
+  await restart.click();
+  await page.getByRole("dialog").waitFor();
+  await page.getByLabel("Reason (kept in the audit log)").fill("reviewer queue lost the case");
+  await page.screenshot({ path: path.join(out, "action-dialog.png") });
+  console.log("saved action-dialog.png");
+  await page.keyboard.press("Escape");
+}
 await shot(page, "process", "/processes/loan-approval", () => page.locator(".recharts-surface").first().waitFor());
 await context.close();
 

@@ -1,6 +1,9 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { getJson } from "@/components/api";
 import { postJson } from "@/components/api-post";
 import { ACTION_COPY } from "@/components/cases/action-copy";
 import { caseKeys } from "@/components/cases/keys";
@@ -16,9 +19,37 @@ const STATUS_LABEL: Record<BulkActionRow["status"], string> = {
   rejected: "Rejected",
 };
 
+type BulkResults = { items: { caseId: string; status: "pending" | "created" | "skipped"; message: string | null }[] };
+
+/** What happened to each case of a bulk action; skipped ones first, with the reason. */
+function BulkResultsList({ id }: { id: string }) {
+  const { data } = useQuery({
+    queryKey: [...caseKeys.all, "bulk", id],
+    queryFn: ({ signal }) => getJson<BulkResults>(`/api/v1/bulk-actions/${id}`, signal),
+    refetchInterval: 3_000,
+  });
+  if (!data) return <p className="text-xs text-slate-500">Loading results…</p>;
+  const items = [...data.items].sort((a, b) => (a.status === b.status ? 0 : a.status === "skipped" ? -1 : 1));
+  return (
+    <ul className="mt-1 max-h-48 w-full overflow-y-auto rounded border border-slate-200 text-xs">
+      {items.map((item) => (
+        <li key={item.caseId} className="flex gap-2 px-2 py-1">
+          <Link href={`/cases/${encodeURIComponent(item.caseId)}`} className="font-mono hover:underline">
+            {item.caseId}
+          </Link>
+          <span className={item.status === "skipped" ? "text-amber-800" : "text-slate-600"}>
+            {item.status === "created" ? "command sent" : item.status === "pending" ? "to go" : `skipped: ${item.message}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Bulk actions in progress and done: progress per action, per-case results, approvals. */
 export function BulkPanel({ viewerId, canApprove }: { viewerId: string; canApprove: boolean }) {
   const { data } = useBulkActions();
+  const [expanded, setExpanded] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const decide = useMutation({
     mutationFn: ({ id, approve }: { id: string; approve: boolean }) => postJson(`/api/v1/bulk-actions/${id}/decision`, { approve }),
@@ -58,6 +89,10 @@ export function BulkPanel({ viewerId, canApprove }: { viewerId: string; canAppro
                 </span>
               ) : null}
               {b.decidedBy ? <span className="text-xs text-slate-500">decided by {b.decidedBy}</span> : null}
+              <button type="button" aria-expanded={expanded === b.id} onClick={() => setExpanded(expanded === b.id ? null : b.id)} className="text-xs font-medium text-slate-700 underline underline-offset-2">
+                {expanded === b.id ? "Hide results" : "Results per case"}
+              </button>
+              {expanded === b.id ? <BulkResultsList id={b.id} /> : null}
             </li>
           );
         })}

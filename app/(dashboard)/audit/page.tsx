@@ -15,11 +15,18 @@ export const metadata: Metadata = { title: "Audit log" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FIELDS = [
-  ["actor", "Actor"],
-  ["action", "Action"],
-  ["process", "Process"],
-  ["case", "Case"],
+  ["actor", "Actor", "text"],
+  ["action", "Action", "text"],
+  ["process", "Process", "text"],
+  ["case", "Case", "text"],
+  ["from", "From (UTC)", "datetime-local"],
+  ["to", "To (UTC)", "datetime-local"],
 ] as const;
+
+/** The form's "2026-11-26T10:00" is UTC, as the table shows it. */
+function asUtc(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d\d-\d\dT\d\d(:\d\d)?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
+}
 
 function Snapshot({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
@@ -30,7 +37,7 @@ function Snapshot({ value }: { value: unknown }) {
 export default async function AuditPage({ searchParams }: Props) {
   const { ctx } = await pageContext("audit:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = ZAuditQuery.safeParse(raw);
+  const parsed = ZAuditQuery.safeParse({ ...raw, from: asUtc(raw.from), to: asUtc(raw.to) });
   const result = parsed.success ? await listAudit(ctx, parsed.data) : null;
   const next = result?.nextCursor ? `?${new URLSearchParams({ ...raw, cursor: result.nextCursor }).toString()}` : null;
   return (
@@ -38,12 +45,12 @@ export default async function AuditPage({ searchParams }: Props) {
       <PageHeader title="Audit log" subtitle="Every change, who made it and why. Entries cannot be edited or deleted." />
       <Card>
         <form method="get" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
-          {FIELDS.map(([name, label]) => (
+          {FIELDS.map(([name, label, type]) => (
             <div key={name} className="flex flex-col">
               <label htmlFor={`audit-${name}`} className="text-xs font-medium text-slate-600">
                 {label}
               </label>
-              <input id={`audit-${name}`} name={name} defaultValue={raw[name] ?? ""} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+              <input id={`audit-${name}`} name={name} type={type} defaultValue={raw[name] ?? ""} className="mt-0.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
             </div>
           ))}
           <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">

@@ -6,6 +6,7 @@ import { ApiFormError, postJson } from "@/components/api-post";
 import { ACTION_COPY } from "@/components/cases/action-copy";
 import { caseKeys } from "@/components/cases/keys";
 import type { CaseDetail } from "@/components/cases/types";
+import { ConfirmButtons, FormError, ReasonField } from "@/components/ui/confirm-form";
 import { Dialog } from "@/components/ui/dialog";
 
 type Option = CaseDetail["actions"]["allowed"][number];
@@ -75,41 +76,14 @@ export function ActionDialog({ caseId, state, option, onClose }: { caseId: strin
             ) : null}
           </div>
         ) : null}
-        <div>
-          <label htmlFor="action-reason" className="block text-sm font-medium text-slate-700">
-            Reason (kept in the audit log)
-          </label>
-          <textarea
-            id="action-reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={3}
-            required
-            minLength={3}
-            aria-invalid={Boolean(fieldError("reason"))}
-            aria-describedby={fieldError("reason") ? "action-reason-error" : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            placeholder="e.g. bureau-a outage, INC-231"
-          />
-          {fieldError("reason") ? (
-            <p id="action-reason-error" className="mt-1 text-sm text-red-700">
-              {fieldError("reason")}
-            </p>
-          ) : null}
-        </div>
-        {mutation.error && !fieldError("reason") && !fieldError("toProvider") && !fieldError("toState") ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {mutation.error.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-            Back
-          </button>
-          <button type="submit" disabled={mutation.isPending || reason.trim().length < 3} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-            {mutation.isPending ? "Sending…" : `${copy.verb} ${option.action === "reroute" || option.action === "progress" ? `to ${choice}` : ""}`.trim()}
-          </button>
-        </div>
+        <ReasonField id="action-reason" value={reason} onChange={setReason} error={fieldError("reason")} />
+        <FormError message={mutation.error && !fieldError("reason") && !fieldError("toProvider") && !fieldError("toState") ? mutation.error.message : null} />
+        <ConfirmButtons
+          onBack={onClose}
+          disabled={reason.trim().length < 3}
+          pending={mutation.isPending}
+          label={`${copy.verb} ${option.action === "reroute" || option.action === "progress" ? `to ${choice}` : ""}`.trim()}
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { ApiFormError, postJson } from "@/components/api-post";
 import { ACTION_COPY } from "@/components/cases/action-copy";
 import type { CaseFilters } from "@/components/cases/filters";
 import { caseKeys } from "@/components/cases/keys";
+import { ConfirmButtons, FormError, ReasonField } from "@/components/ui/confirm-form";
 import { Dialog } from "@/components/ui/dialog";
 import type { CaseAction } from "@/lib/domain/actions";
 import { formatCount } from "@/lib/format";
@@ -107,30 +108,19 @@ export function BulkBar({ selected, filters, total, providers, onDone }: { selec
                 <p className="mt-1 text-xs text-slate-600">Cases whose step cannot use it are skipped, each with the reason.</p>
               </div>
             ) : null}
-            <div>
-              <label htmlFor="bulk-reason" className="block text-sm font-medium text-slate-700">
-                Reason (kept in the audit log)
-              </label>
-              <textarea id="bulk-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
-            </div>
+            <ReasonField id="bulk-reason" value={reason} onChange={setReason} />
             {count > APPROVAL_OVER ? (
               <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
                 More than {APPROVAL_OVER} cases: a second person with on-call or admin rights must approve before it runs.
               </p>
             ) : null}
-            {error ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-                {error.issues[0] ? `${error.issues[0].path.join(".")}: ${error.issues[0].message}` : error.message}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <button type="button" onClick={() => setTarget(null)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
-                Back
-              </button>
-              <button type="submit" disabled={mutation.isPending || reason.trim().length < 3} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-                {count > APPROVAL_OVER ? "Ask for approval" : `${ACTION_COPY[action].verb} ${formatCount(count)} cases`}
-              </button>
-            </div>
+            <FormError message={error ? (error.issues[0] ? `${error.issues[0].path.join(".")}: ${error.issues[0].message}` : error.message) : null} />
+            <ConfirmButtons
+              onBack={() => setTarget(null)}
+              disabled={reason.trim().length < 3}
+              pending={mutation.isPending}
+              label={count > APPROVAL_OVER ? "Ask for approval" : `${ACTION_COPY[action].verb} ${formatCount(count)} cases`}
+            />
           </form>
         </Dialog>
       ) : null}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { CaseActions } from "@/components/cases/case-actions";
 import { CaseTimeline } from "@/components/cases/case-timeline";
+import { ErrorText } from "@/components/cases/error-text";
 import { CommandList } from "@/components/cases/command-list";
 import { StatusBadge, StuckBadge } from "@/components/cases/status-badge";
 import { TimeInState } from "@/components/cases/time-in-state";
@@ -78,13 +79,7 @@ export function CaseDetailView({ initial, canAct }: { initial: CaseDetail; canAc
           <Field label="Cycle time">{cycle !== null ? formatDuration(cycle) : c.startedAt ? `${formatDuration((now.getTime() - Date.parse(c.startedAt)) / 1000)} so far` : "—"}</Field>
           <div className="col-span-2 md:col-span-4">
             <Field label="Last error">
-              {c.lastError ? (
-                <span className="text-red-800">
-                  <span className="font-mono text-xs">{c.lastError.code}</span> {c.lastError.message}
-                </span>
-              ) : (
-                "None"
-              )}
+              {c.lastError ? <ErrorText error={c.lastError} /> : "None"}
             </Field>
           </div>
         </dl>

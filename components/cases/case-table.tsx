@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge, StuckBadge } from "@/components/cases/status-badge";
+import { ErrorText } from "@/components/cases/error-text";
 import type { CaseRow } from "@/components/cases/types";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDuration } from "@/lib/format";
@@ -62,14 +63,8 @@ export function CaseTable({ cases, label, selection }: { cases: CaseRow[]; label
             <Td align="right" className="text-slate-600">
               {c.thresholdSec === null ? "—" : formatDuration(c.thresholdSec)}
             </Td>
-            <Td className="max-w-xs truncate text-slate-700" >
-              {c.lastError ? (
-                <span title={c.lastError.message}>
-                  <span className="font-mono text-xs">{c.lastError.code}</span> {c.lastError.message}
-                </span>
-              ) : (
-                "—"
-              )}
+            <Td className="max-w-xs truncate">
+              <ErrorText error={c.lastError} />
             </Td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { ErrorText } from "@/components/cases/error-text";
 import type { CaseDetail } from "@/components/cases/types";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInstant, formatRelative } from "@/lib/format";
@@ -39,13 +40,7 @@ export function CaseTimeline({ timeline, now }: { timeline: CaseDetail["timeline
             <Td align="right">{e.attempt ?? "—"}</Td>
             <Td className="font-mono text-xs">{e.idempotencyKey ?? "—"}</Td>
             <Td>
-              {e.error ? (
-                <span className="text-red-800">
-                  <span className="font-mono text-xs">{e.error.code}</span> {e.error.message}
-                </span>
-              ) : (
-                "—"
-              )}
+              <ErrorText error={e.error} />
             </Td>
           </tr>
         ))}

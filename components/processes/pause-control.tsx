@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiFormError, postJson } from "@/components/api-post";
+import { ConfirmButtons, FormError, ReasonField } from "@/components/ui/confirm-form";
 import { Dialog } from "@/components/ui/dialog";
 
 /** Pause or resume new starts of one state of a process: a circuit breaker for a failing step. */
@@ -49,25 +50,9 @@ export function PauseControl({ process, state, paused }: { process: string; stat
                 ? `Engines start ${state} for new cases again. Cases held before it continue.`
                 : `Engines stop starting ${state} for new cases; they hold them before it until you resume. Cases already in ${state} are not affected.`}
             </p>
-            <div>
-              <label htmlFor="pause-reason" className="block text-sm font-medium text-slate-700">
-                Reason (kept in the audit log)
-              </label>
-              <textarea id="pause-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
-            </div>
-            {error ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-                {error.message}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <button type="button" onClick={() => setOpen(false)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
-                Back
-              </button>
-              <button type="submit" disabled={mutation.isPending || reason.trim().length < 3} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-                {paused ? "Resume" : "Pause"}
-              </button>
-            </div>
+            <ReasonField id="pause-reason" value={reason} onChange={setReason} />
+            <FormError message={error?.message} />
+            <ConfirmButtons onBack={() => setOpen(false)} disabled={reason.trim().length < 3} pending={mutation.isPending} label={paused ? "Resume" : "Pause"} />
           </form>
         </Dialog>
       ) : null}

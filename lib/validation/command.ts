@@ -7,19 +7,22 @@ export const ZRequestId = z.string().min(8, "must be at least 8 characters").max
 
 export const ZReason = z.string().trim().min(3, "say why, in a few words").max(1000, "must be at most 1,000 characters");
 
+/** What an action on a case is: the action, its choice (provider or state), why, and the intent's id. */
+const ZCaseIntent = z.object({
+  type: z.enum(CASE_ACTIONS),
+  requestId: ZRequestId,
+  reason: ZReason,
+  toProvider: z.string().min(1).max(200).optional(),
+  toState: z.string().min(1).max(200).optional(),
+});
+
+function requireChoice(c: z.infer<typeof ZCaseIntent>, ctx: z.core.$RefinementCtx) {
+  if (c.type === "reroute" && !c.toProvider) ctx.addIssue({ code: "custom", path: ["toProvider"], message: "choose the provider to reroute to" });
+  if (c.type === "progress" && !c.toState) ctx.addIssue({ code: "custom", path: ["toState"], message: "choose the state to move to" });
+}
+
 /** An operator action on one case (POST /api/v1/cases/{caseId}/commands). */
-export const ZCaseCommand = z
-  .object({
-    type: z.enum(CASE_ACTIONS),
-    requestId: ZRequestId,
-    reason: ZReason,
-    toProvider: z.string().min(1).max(200).optional(),
-    toState: z.string().min(1).max(200).optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.type === "reroute" && !c.toProvider) ctx.addIssue({ code: "custom", path: ["toProvider"], message: "choose the provider to reroute to" });
-    if (c.type === "progress" && !c.toState) ctx.addIssue({ code: "custom", path: ["toState"], message: "choose the state to move to" });
-  });
+export const ZCaseCommand = ZCaseIntent.superRefine(requireChoice);
 export type TCaseCommand = z.infer<typeof ZCaseCommand>;
 
 /** Pausing or resuming new starts of a process's state (POST /api/v1/processes/{key}/commands). */
@@ -44,21 +47,13 @@ export const TWO_PERSON_THRESHOLD = 25;
 export const MAX_BULK_CASES = 5000;
 
 /** One action over many cases: chosen ones, or all that match a case-list filter. */
-export const ZBulkAction = z
-  .object({
-    type: z.enum(CASE_ACTIONS),
-    requestId: ZRequestId,
-    reason: ZReason,
-    toProvider: z.string().min(1).max(200).optional(),
-    toState: z.string().min(1).max(200).optional(),
-    caseIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_CASES).optional(),
-    filter: ZCaseFilter.optional(),
-  })
-  .superRefine((b, ctx) => {
-    if (!b.caseIds === !b.filter) ctx.addIssue({ code: "custom", path: ["caseIds"], message: "give either caseIds or a filter" });
-    if (b.type === "reroute" && !b.toProvider) ctx.addIssue({ code: "custom", path: ["toProvider"], message: "choose the provider to reroute to" });
-    if (b.type === "progress" && !b.toState) ctx.addIssue({ code: "custom", path: ["toState"], message: "choose the state to move to" });
-  });
+export const ZBulkAction = ZCaseIntent.extend({
+  caseIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_CASES).optional(),
+  filter: ZCaseFilter.optional(),
+}).superRefine((b, ctx) => {
+  if (!b.caseIds === !b.filter) ctx.addIssue({ code: "custom", path: ["caseIds"], message: "give either caseIds or a filter" });
+  requireChoice(b, ctx);
+});
 export type TBulkAction = z.infer<typeof ZBulkAction>;
 
 export const ZBulkDecision = z.object({ approve: z.boolean() });

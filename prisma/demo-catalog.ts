@@ -25,7 +25,6 @@ export type DemoProcess = {
   graph: StateGraph;
   defaultStuckThresholdSec: number;
   stuckThresholds: Record<string, number>;
-  cycleTimeTargetSec: number;
 };
 
 export const DEMO_PROCESSES: DemoProcess[] = [
@@ -52,7 +51,6 @@ export const DEMO_PROCESSES: DemoProcess[] = [
     },
     defaultStuckThresholdSec: 2 * HOUR,
     stuckThresholds: { intake: 30 * MIN, "credit-check": 15 * MIN, "manual-review": 4 * HOUR, disbursement: 30 * MIN },
-    cycleTimeTargetSec: 24 * HOUR,
   },
   {
     key: "order-fulfilment",
@@ -77,6 +75,5 @@ export const DEMO_PROCESSES: DemoProcess[] = [
     },
     defaultStuckThresholdSec: 2 * HOUR,
     stuckThresholds: { payment: 10 * MIN, pick: 2 * HOUR, pack: 1 * HOUR, ship: 6 * HOUR },
-    cycleTimeTargetSec: 48 * HOUR,
   },
 ];

@@ -29,7 +29,6 @@ export async function seedBase(
       team: p.team,
       defaultStuckThresholdSec: p.defaultStuckThresholdSec,
       stuckThresholds: p.stuckThresholds,
-      cycleTimeTargetSec: p.cycleTimeTargetSec,
       version: { version: p.version, graph: p.graph },
     });
   }

@@ -1,6 +1,7 @@
 import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { deliverWebhooks } from "@/lib/server/commands/deliver-webhooks";
 import { projectQueuedCases } from "@/lib/server/events/project-cases";
+import { evaluateAllSlos } from "@/lib/server/slos/evaluate-slos";
 import type { Job } from "@/worker/runner";
 
 /**
@@ -31,4 +32,14 @@ export const runBulkActions: Job = {
   run: async (ctx) => (await runBulkBatch(ctx)).bulkActionId !== null,
 };
 
-export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions];
+/** Samples stuck cases, evaluates every SLO and opens or resolves its alerts, each minute. */
+export const evaluateSlos: Job = {
+  name: "evaluate-slos",
+  intervalMs: 60_000,
+  run: async (ctx, now) => {
+    await evaluateAllSlos(ctx, now);
+    return false;
+  },
+};
+
+export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions, evaluateSlos];

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   "commands:pull": { roles: NO_ROLE, scope: "commands" },
   "commands:ack": { roles: NO_ROLE, scope: "commands" },
   "processes:read": { roles: EVERYONE, scope: "read" },
+  // Process owners only for processes their team owns (lib/server/slos/owner.ts checks that).
+  "slos:edit": { roles: ["admin", "process_owner"] },
+  "processes:tune": { roles: ["admin", "process_owner"] },
   "audit:read": { roles: ["admin", "manager"] },
   "processes:define": { roles: ["admin"] },
   "sources:manage": { roles: ["admin"] },

@@ -22,7 +22,6 @@ export const ZDefineProcess = z.object({
   team: ZTeamName.optional(),
   defaultStuckThresholdSec: z.int().min(60).max(90 * 24 * 3600).optional(),
   stuckThresholds: ZStuckThresholds.optional(),
-  cycleTimeTargetSec: z.int().min(60).max(365 * 24 * 3600).optional(),
   version: ZProcessVersionInput.optional(),
 });
 export type TDefineProcess = z.infer<typeof ZDefineProcess>;

@@ -24,11 +24,12 @@ export type CaseRow = {
   last_event_seq: bigint | number | string;
   event_count: number;
   backlog_moves: CaseBacklog;
+  intervened: boolean;
 };
 
 export const CASE_ROW_COLUMNS = `id, process_id, status::text AS status, state, state_entered_at, started_at, finished_at,
   version, provider, attempts, retries, compensations, last_error_code, last_error_message,
-  last_idempotency_key, last_step_state, last_event_at, last_event_seq, event_count, backlog_moves`;
+  last_idempotency_key, last_step_state, last_event_at, last_event_seq, event_count, backlog_moves, intervened`;
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const optionalDate = (v: Date | string | null) => (v === null ? null : date(v));

@@ -74,6 +74,8 @@ export async function createCaseCommand(tx: Tx, actor: Actor, input: CaseCommand
     },
     select: COMMAND_SELECT,
   });
+  // The failure-rate SLI counts a case an operator had to act on as not succeeding on its own.
+  await tx.case.update({ where: { id: c.id }, data: { intervened: true } });
   await writeAudit(tx, actor, {
     action: `command.${input.type}`,
     targetType: "command",

@@ -1,46 +1,50 @@
 import "server-only";
 import type { SqlQuery } from "@/lib/db";
 import { netMoves } from "@/lib/domain/backlog";
-import { bucketDeltas } from "@/lib/domain/case-stats";
+import { BUCKET_COUNTERS, bucketDeltas, hourlyDeltas, type BucketDelta } from "@/lib/domain/case-stats";
 import type { CaseChange } from "@/lib/server/events/case-writes";
 
-/** Adds the difference of each changed case's contribution to the per-minute buckets. */
-export async function writeBuckets(q: SqlQuery, changes: CaseChange[], targetOf: (processId: string) => number) {
+/** "badOutcome" → "bad_outcome", "within15m" → "within_15m": the bucket tables' column names. */
+const column = (counter: string) => counter.replace(/([a-z])([A-Z0-9])/, "$1_$2").replace(/([A-Z])/g, (c) => c.toLowerCase());
+const COLUMNS = BUCKET_COUNTERS.map(column);
+
+async function upsert(q: SqlQuery, table: "stat_buckets" | "stat_buckets_hourly", time: "minute" | "hour", rows: (BucketDelta & { processId: string })[]) {
+  if (rows.length === 0) return;
+  const payload = rows
+    .map((r) => ({ process_id: r.processId, version: r.version, at: r.minute.toISOString(), ...r.counts }))
+    .sort((a, b) => (a.process_id < b.process_id ? -1 : a.process_id > b.process_id ? 1 : a.version < b.version ? -1 : a.version > b.version ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // Sorted by key so concurrent projectors lock bucket rows in one order.
+  await q(
+    `INSERT INTO ${table} AS b (process_id, version, ${time}, ${COLUMNS.join(", ")})
+     SELECT d.process_id, d.version, d.at, ${BUCKET_COUNTERS.map((c) => `d."${c}"`).join(", ")}
+     FROM json_to_recordset($1::json) AS d(process_id text, version text, at timestamptz, ${BUCKET_COUNTERS.map((c) => `"${c}" int`).join(", ")})
+     ORDER BY d.process_id, d.version, d.at
+     ON CONFLICT (process_id, version, ${time}) DO UPDATE SET
+       ${COLUMNS.map((c) => `${c} = b.${c} + EXCLUDED.${c}`).join(",\n       ")}`,
+    [JSON.stringify(payload)],
+  );
+}
+
+/**
+ * Adds the difference of each changed case's contribution to the per-minute buckets
+ * and to their hourly rollup, in the projector's transaction.
+ */
+export async function writeBuckets(q: SqlQuery, changes: CaseChange[], intervenedOf: (caseId: string) => boolean) {
   const byProcess = new Map<string, CaseChange[]>();
   for (const change of changes) {
     const list = byProcess.get(change.processId) ?? [];
     list.push(change);
     byProcess.set(change.processId, list);
   }
-  const payload = [...byProcess.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .flatMap(([processId, list]) =>
-      bucketDeltas(list, targetOf(processId)).map(({ minute, counts }) => ({
-        process_id: processId,
-        minute: minute.toISOString(),
-        ...counts,
-      })),
-    );
-  if (payload.length === 0) return;
-  // Sorted by (process, minute) so concurrent batches lock bucket rows in one order.
-  await q(
-    `INSERT INTO stat_buckets AS b (process_id, minute, started, completed, completed_within_target, failed,
-                                    cancelled, compensated, retried)
-     SELECT d.process_id, d.minute, d."started", d."completed", d."completedWithinTarget", d."failed",
-            d."cancelled", d."compensated", d."retried"
-     FROM json_to_recordset($1::json) AS d(process_id text, minute timestamptz, "started" int, "completed" int,
-          "completedWithinTarget" int, "failed" int, "cancelled" int, "compensated" int, "retried" int)
-     ORDER BY d.process_id, d.minute
-     ON CONFLICT (process_id, minute) DO UPDATE SET
-       started = b.started + EXCLUDED.started,
-       completed = b.completed + EXCLUDED.completed,
-       completed_within_target = b.completed_within_target + EXCLUDED.completed_within_target,
-       failed = b.failed + EXCLUDED.failed,
-       cancelled = b.cancelled + EXCLUDED.cancelled,
-       compensated = b.compensated + EXCLUDED.compensated,
-       retried = b.retried + EXCLUDED.retried`,
-    [JSON.stringify(payload)],
-  );
+  const minutes: (BucketDelta & { processId: string })[] = [];
+  const hours: (BucketDelta & { processId: string })[] = [];
+  for (const [processId, list] of byProcess) {
+    const deltas = bucketDeltas(list.map((c) => ({ before: c.before, after: c.after, intervened: intervenedOf(c.caseId) })));
+    minutes.push(...deltas.map((d) => ({ ...d, processId })));
+    hours.push(...hourlyDeltas(deltas).map((d) => ({ ...d, processId })));
+  }
+  await upsert(q, "stat_buckets", "minute", minutes);
+  await upsert(q, "stat_buckets_hourly", "hour", hours);
 }
 
 /** Adds each changed case's backlog difference to the per-minute, per-state deltas. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SqlQuery } from "@/lib/db";
 import type { BacklogMove, CaseBacklog } from "@/lib/domain/backlog";
-import type { CaseProjection, ProjectionCursor } from "@/lib/domain/case";
+import { isOpen, type CaseProjection, type ProjectionCursor } from "@/lib/domain/case";
 import { stuckAfter, type StuckPolicy } from "@/lib/domain/stuck";
 import { CASE_ROW_COLUMNS, type CaseRow } from "@/lib/server/cases/case-row";
 
@@ -52,6 +52,7 @@ function columns(c: CaseChange, policy: StuckPolicy) {
     last_idempotency_key: after.lastIdempotencyKey,
     last_step_state: after.lastStepState,
     stuck_after: stuckAfter(after, policy)?.toISOString() ?? null,
+    open_started_at: isOpen(after.status) ? (after.startedAt?.toISOString() ?? null) : null,
     last_event_at: cursor.at.toISOString(),
     last_event_seq: cursor.seq,
     event_count: after.eventCount,
@@ -63,7 +64,7 @@ function columns(c: CaseChange, policy: StuckPolicy) {
 const RECORD = `n(id text, process_id text, source_id text, status text, state text, state_entered_at timestamptz,
   started_at timestamptz, finished_at timestamptz, version text, provider text, attempts int, retries int,
   compensations int, last_error_code text, last_error_message text, last_idempotency_key text, last_step_state text,
-  stuck_after timestamptz, last_event_at timestamptz, last_event_seq bigint, event_count int, backlog_moves jsonb,
+  stuck_after timestamptz, open_started_at timestamptz, last_event_at timestamptz, last_event_seq bigint, event_count int, backlog_moves jsonb,
   expected_count int)`;
 
 /**
@@ -83,10 +84,10 @@ export async function writeCases(
     const rows = await q<{ id: string }>(
       `INSERT INTO cases (id, process_id, source_id, status, state, state_entered_at, started_at, finished_at, version,
          provider, attempts, retries, compensations, last_error_code, last_error_message, last_idempotency_key,
-         last_step_state, stuck_after, last_event_at, last_event_seq, event_count, backlog_moves, updated_at)
+         last_step_state, stuck_after, open_started_at, last_event_at, last_event_seq, event_count, backlog_moves, updated_at)
        SELECT n.id, n.process_id, n.source_id, n.status::case_status, n.state, n.state_entered_at, n.started_at,
          n.finished_at, n.version, n.provider, n.attempts, n.retries, n.compensations, n.last_error_code,
-         n.last_error_message, n.last_idempotency_key, n.last_step_state, n.stuck_after, n.last_event_at, n.last_event_seq,
+         n.last_error_message, n.last_idempotency_key, n.last_step_state, n.stuck_after, n.open_started_at, n.last_event_at, n.last_event_seq,
          n.event_count, n.backlog_moves, now()
        FROM json_to_recordset($1::json) AS ${RECORD}
        ORDER BY n.id
@@ -104,7 +105,7 @@ export async function writeCases(
          attempts = n.attempts, retries = n.retries, compensations = n.compensations,
          last_error_code = n.last_error_code, last_error_message = n.last_error_message,
          last_idempotency_key = n.last_idempotency_key, last_step_state = n.last_step_state,
-         stuck_after = n.stuck_after,
+         stuck_after = n.stuck_after, open_started_at = n.open_started_at,
          last_event_at = n.last_event_at, last_event_seq = n.last_event_seq, event_count = n.event_count,
          backlog_moves = n.backlog_moves, updated_at = now()
        FROM json_to_recordset($1::json) AS ${RECORD}

@@ -54,7 +54,8 @@ export async function projectQueuedCases(ctx: Ctx, options: { batches?: number }
       if (stillLost.size > 0) throw new Error(`Cases changed while locked: ${[...stillLost].join(", ")}`);
       changes = [...changes.filter((c) => !lost.has(c.caseId)), ...redo];
     }
-    await writeBuckets(q, changes, (id) => settings.get(id)!.cycleTimeTargetSec);
+    const intervened = new Set(changes.filter((c) => c.base?.intervened).map((c) => c.caseId));
+    await writeBuckets(q, changes, (caseId) => intervened.has(caseId));
     await writeBacklog(q, changes);
     const events = [...pending.values()].reduce((n, list) => n + list.length, 0);
     return { batches: claimed.length, cases: changes.length, events, full: claimed.length >= limit };

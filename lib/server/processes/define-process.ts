@@ -24,7 +24,6 @@ export async function defineProcess(ctx: Ctx, input: TDefineProcess) {
       ...(team ? { teamId: team.id } : {}),
       ...(input.defaultStuckThresholdSec !== undefined ? { defaultStuckThresholdSec: input.defaultStuckThresholdSec } : {}),
       ...(input.stuckThresholds !== undefined ? { stuckThresholds: input.stuckThresholds } : {}),
-      ...(input.cycleTimeTargetSec !== undefined ? { cycleTimeTargetSec: input.cycleTimeTargetSec } : {}),
     };
     const process = await tx.process.upsert({ where: { key: input.key }, create: { key: input.key, ...data }, update: data });
 
@@ -57,12 +56,11 @@ export async function defineProcess(ctx: Ctx, input: TDefineProcess) {
   });
 }
 
-function snapshot(p: { name: string; teamId: string | null; defaultStuckThresholdSec: number; stuckThresholds: Prisma.JsonValue; cycleTimeTargetSec: number }) {
+function snapshot(p: { name: string; teamId: string | null; defaultStuckThresholdSec: number; stuckThresholds: Prisma.JsonValue }) {
   return {
     name: p.name,
     teamId: p.teamId,
     defaultStuckThresholdSec: p.defaultStuckThresholdSec,
     stuckThresholds: p.stuckThresholds as Prisma.InputJsonValue,
-    cycleTimeTargetSec: p.cycleTimeTargetSec,
   };
 }

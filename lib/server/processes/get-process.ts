@@ -16,7 +16,6 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
       name: true,
       defaultStuckThresholdSec: true,
       stuckThresholds: true,
-      cycleTimeTargetSec: true,
       team: { select: { name: true } },
       versions: { orderBy: { createdAt: "desc" }, select: { version: true, graph: true, createdAt: true } },
       pauses: { select: { state: true, pausedAt: true, pausedBy: true, reason: true } },
@@ -30,7 +29,6 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
     key: p.key,
     name: p.name,
     owner: p.team?.name ?? null,
-    cycleTimeTargetSec: p.cycleTimeTargetSec,
     defaultStuckThresholdSec: p.defaultStuckThresholdSec,
     thresholds: states.map((state) => ({
       state,

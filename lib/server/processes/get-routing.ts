@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
+import { releaseFreeze } from "@/lib/server/slos/freeze";
 
 /**
  * What engines read before starting a case (API.md `GET /api/v1/processes/{key}/routing`):
@@ -13,6 +14,7 @@ export async function getRouting(ctx: Ctx, input: { key: string }) {
   const process = await ctx.db.process.findUnique({
     where: { key: input.key },
     select: {
+      id: true,
       versions: { orderBy: { createdAt: "desc" }, take: 1, select: { version: true } },
       pauses: { orderBy: { state: "asc" }, select: { state: true } },
     },
@@ -22,6 +24,6 @@ export async function getRouting(ctx: Ctx, input: { key: string }) {
     versions: process.versions.map((v) => ({ version: v.version, percent: 100 })),
     paused: process.pauses.map((p) => p.state),
     flags: {} as Record<string, boolean>,
-    freeze: false,
+    freeze: (await releaseFreeze(ctx.db, [process.id])).get(process.id) ?? false,
   };
 }

@@ -7,7 +7,6 @@ export type ProcessSettings = {
   id: string;
   key: string;
   stuckPolicy: StuckPolicy;
-  cycleTimeTargetSec: number;
 };
 
 type ProcessRow = {
@@ -15,12 +14,11 @@ type ProcessRow = {
   key: string;
   default_stuck_threshold_sec: number;
   stuck_thresholds: unknown;
-  cycle_time_target_sec: number;
 };
 
 async function select(q: SqlQuery, ids: string[]): Promise<ProcessRow[]> {
   return q<ProcessRow>(
-    `SELECT id, key, default_stuck_threshold_sec, stuck_thresholds, cycle_time_target_sec
+    `SELECT id, key, default_stuck_threshold_sec, stuck_thresholds
      FROM processes WHERE id IN (SELECT json_array_elements_text($1::json))`,
     [JSON.stringify(ids)],
   );
@@ -34,7 +32,6 @@ function toSettings(r: ProcessRow): ProcessSettings {
       defaultThresholdSec: Number(r.default_stuck_threshold_sec),
       stateThresholds: parseStuckThresholds(r.stuck_thresholds),
     },
-    cycleTimeTargetSec: Number(r.cycle_time_target_sec),
   };
 }
 

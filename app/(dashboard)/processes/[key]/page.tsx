@@ -34,8 +34,7 @@ export default async function ProcessPage({ params }: Props) {
         title={process.name}
         subtitle={
           <>
-            <span className="font-mono">{process.key}</span> · owned by {process.owner ?? <span className="text-amber-800">no team yet</span>} · cycle-time target{" "}
-            {formatDuration(process.cycleTimeTargetSec)}
+            <span className="font-mono">{process.key}</span> · owned by {process.owner ?? <span className="text-amber-800">no team yet</span>}
           </>
         }
         actions={

@@ -12,7 +12,7 @@ import { useCase } from "@/components/cases/use-case";
 import { Card } from "@/components/ui/card";
 import { LiveIndicator } from "@/components/ui/live-indicator";
 import { Empty } from "@/components/ui/states";
-import { formatCount, formatDuration, formatInstant } from "@/lib/format";
+import { formatCount, formatDuration, formatInstant, formatRelative } from "@/lib/format";
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -77,6 +77,17 @@ export function CaseDetailView({ initial, canAct }: { initial: CaseDetail; canAc
           </Field>
           <Field label="Started">{c.startedAt ? formatInstant(c.startedAt) : "—"}</Field>
           <Field label="Cycle time">{cycle !== null ? formatDuration(cycle) : c.startedAt ? `${formatDuration((now.getTime() - Date.parse(c.startedAt)) / 1000)} so far` : "—"}</Field>
+          {query.data.breaches.map((b) =>
+            b.breachesAt ? (
+              <Field key={b.sloId} label={`SLO: ${b.name}`}>
+                {Date.parse(b.breachesAt) > now.getTime() ? (
+                  <span className="font-medium text-amber-800">breaches {formatRelative(b.breachesAt, now)}</span>
+                ) : (
+                  <span className="font-semibold text-red-800">breached {formatRelative(b.breachesAt, now)}</span>
+                )}
+              </Field>
+            ) : null,
+          )}
           <div className="col-span-2 md:col-span-4">
             <Field label="Last error">
               {c.lastError ? <ErrorText error={c.lastError} /> : "None"}

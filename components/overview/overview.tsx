@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { BacklogSparkline } from "@/components/processes/backlog-sparkline";
+import { FreezeBadge, HealthBadge } from "@/components/slos/health-badge";
 import { useProcesses } from "@/components/processes/use-processes";
 import { Card } from "@/components/ui/card";
 import { AlertIcon, CheckIcon } from "@/components/ui/icons";
@@ -55,6 +56,7 @@ export function Overview() {
                       {p.name}
                     </Link>
                     <span className="block font-mono text-xs text-slate-500">{p.key}</span>
+                    {p.freeze ? <FreezeBadge /> : null}
                   </Td>
                   <Td>{p.owner ?? <span className="text-amber-800">No owner</span>}</Td>
                   <Td align="right">
@@ -82,7 +84,21 @@ export function Overview() {
                     <BacklogSparkline processKey={p.key} />
                   </Td>
                   <Td>
-                    <span className="text-xs text-slate-500">No SLOs defined</span>
+                    {p.slos.length === 0 ? (
+                      <span className="text-xs text-slate-500">No SLOs defined</span>
+                    ) : (
+                      <ul className="space-y-1">
+                        {p.slos.map((slo) => (
+                          <li key={slo.id} className="flex items-center gap-2 text-xs">
+                            <HealthBadge health={slo.status} />
+                            <Link href={`/slos/${slo.id}`} className="hover:underline">
+                              {slo.name}
+                            </Link>
+                            <span className="tabular-nums text-slate-600">{slo.budgetRemaining === null ? "" : `${formatPercent(slo.budgetRemaining, 0)} budget`}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </Td>
                 </tr>
               ))}

@@ -48,6 +48,10 @@ export async function getCase(ctx: Ctx, input: { caseId: string }, now = new Dat
   ]);
   const view = toCaseView(row, now);
   const graph = await graphOf(ctx.db, row.processId, row.version);
+  const cycleSlos = await ctx.db.slo.findMany({
+    where: { processId: row.processId, sli: "cycle_time", OR: [{ version: null }, { version: row.version }] },
+    select: { id: true, name: true, targetSec: true },
+  });
   return {
     asOf: now,
     case: view,
@@ -60,5 +64,12 @@ export async function getCase(ctx: Ctx, input: { caseId: string }, now = new Dat
     })),
     timelineTruncated: total > events.length,
     commands: commands.map((c) => ({ ...c, outcome: commandOutcome(c, { ...row, stuck: view.stuck }) })),
+    /** For each cycle-time SLO: when this case passes (or passed) its target; null once finished. */
+    breaches: cycleSlos.map((slo) => ({
+      sloId: slo.id,
+      name: slo.name,
+      targetSec: slo.targetSec,
+      breachesAt: row.startedAt && !row.finishedAt ? new Date(row.startedAt.getTime() + (slo.targetSec ?? 0) * 1000) : null,
+    })),
   };
 }

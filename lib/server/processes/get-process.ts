@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
 import type { StateGraph } from "@/lib/domain/state-graph";
+import { listProcessSlos } from "@/lib/server/slos/get-slo";
+import { releaseFreeze } from "@/lib/server/slos/freeze";
 import { parseStuckThresholds } from "@/lib/validation/process";
 
 /** One process: owner, thresholds per state (in graph order), versions. */
@@ -25,8 +27,11 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
   const overrides = parseStuckThresholds(p.stuckThresholds);
   const graph = (p.versions[0]?.graph ?? null) as StateGraph | null;
   const states = [...new Set([...(graph?.states.map((s) => s.name) ?? []), ...Object.keys(overrides)])];
+  const [slos, freeze] = await Promise.all([listProcessSlos(ctx, { processId: p.id }), releaseFreeze(ctx.db, [p.id])]);
   return {
     key: p.key,
+    freeze: freeze.get(p.id) ?? false,
+    slos,
     name: p.name,
     owner: p.team?.name ?? null,
     defaultStuckThresholdSec: p.defaultStuckThresholdSec,

@@ -8,6 +8,11 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { PauseControl } from "@/components/processes/pause-control";
+import { ThresholdsEditor } from "@/components/processes/thresholds-editor";
+import { FreezeBadge, HealthBadge } from "@/components/slos/health-badge";
+import { describeSlo } from "@/components/slos/labels";
+import { mayEditProcess } from "@/lib/server/slos/may-edit";
+import { formatPercent } from "@/lib/format";
 import { AppError } from "@/lib/errors";
 import { formatDuration, formatInstant } from "@/lib/format";
 import { getProcess } from "@/lib/server/processes/get-process";
@@ -23,6 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProcessPage({ params }: Props) {
   const { actor, ctx } = await pageContext("processes:read");
   const canAct = can(actor.role, "cases:act");
+  const key0 = (await params).key;
+  const [canEditSlos, canTune] = await Promise.all([mayEditProcess(ctx, key0), mayEditProcess(ctx, key0, "processes:tune")]);
   const key = (await params).key;
   const process = await getProcess(ctx, { key }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -31,7 +38,11 @@ export default async function ProcessPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={process.name}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {process.name} {process.freeze ? <FreezeBadge /> : null}
+          </span>
+        }
         subtitle={
           <>
             <span className="font-mono">{process.key}</span> · owned by {process.owner ?? <span className="text-amber-800">no team yet</span>}
@@ -44,9 +55,56 @@ export default async function ProcessPage({ params }: Props) {
         }
       />
       <div className="grid gap-4">
+        <Card
+          title="Service level objectives"
+          actions={
+            canEditSlos ? (
+              <Link href={`/processes/${process.key}/slos/new`} className="rounded-md bg-slate-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-slate-700">
+                New SLO
+              </Link>
+            ) : null
+          }
+        >
+          {process.slos.length === 0 ? (
+            <p className="px-4 py-6 text-sm text-slate-600">No SLO yet.{canEditSlos ? " Define what good looks like with “New SLO”." : " The owning team defines them."}</p>
+          ) : (
+            <Table label="SLOs">
+              <thead>
+                <tr>
+                  <Th>SLO</Th>
+                  <Th>Status</Th>
+                  <Th align="right">SLI</Th>
+                  <Th align="right">Budget left</Th>
+                  <Th align="right">Burn 1 h · 6 h</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {process.slos.map((slo) => (
+                  <tr key={slo.id}>
+                    <Td>
+                      <Link href={`/slos/${slo.id}`} className="font-medium hover:underline">
+                        {slo.name}
+                      </Link>
+                      <span className="block text-xs text-slate-600">{describeSlo(slo)}</span>
+                    </Td>
+                    <Td>
+                      <HealthBadge health={slo.status?.health ?? null} />
+                    </Td>
+                    <Td align="right">{slo.status ? formatPercent(slo.status.sli, 2) : "—"}</Td>
+                    <Td align="right">{slo.status ? formatPercent(slo.status.budgetRemaining) : "—"}</Td>
+                    <Td align="right">{slo.status ? `${slo.status.burn["1h"].toFixed(2)} · ${slo.status.burn["6h"].toFixed(2)}` : "—"}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
         <BacklogChart processKey={process.key} />
         <div className="grid gap-4 lg:grid-cols-2">
-          <Card title="Stuck thresholds per state">
+          <Card
+            title="Stuck thresholds per state"
+            actions={canTune ? <ThresholdsEditor process={process.key} defaultSec={process.defaultStuckThresholdSec} thresholds={process.thresholds} /> : null}
+          >
             <Table label="Stuck thresholds">
               <thead>
                 <tr>

@@ -135,3 +135,17 @@ describe("attribute", () => {
     expect(attribute([[mv(0, "A", 1), mv(45, "A", -1)]], now)).toEqual([{ state: "A", minutes: 45, share: 1, cases: 1 }]);
   });
 });
+
+describe("a state entered and left within one minute", () => {
+  it("counts zero minutes for it, not until now", () => {
+    const moves: CaseBacklog = [
+      [0, "A", 1],
+      [10, "A", -1],
+      [10, "B", 1],
+      [10, "B", -1],
+      [10, "C", 1],
+      [20, "C", -1],
+    ];
+    expect(Object.fromEntries(minutesInStates(moves, new Date(24 * 3600 * 1000)))).toEqual({ A: 10, B: 0, C: 10 });
+  });
+});

@@ -8,7 +8,9 @@ import type { CaseBacklog } from "@/lib/domain/backlog";
 export function minutesInStates(moves: CaseBacklog, now: Date): Map<string, number> {
   const entered = new Map<string, number[]>();
   const out = new Map<string, number>();
-  const sorted = [...moves].sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+  // By minute only: the sort is stable, so moves within a minute keep the order they were
+  // made in (a state entered and left in the same minute pairs up).
+  const sorted = [...moves].sort((a, b) => a[0] - b[0]);
   for (const [minute, state, delta] of sorted) {
     if (delta === 1) entered.set(state, [...(entered.get(state) ?? []), minute]);
     else {

@@ -495,3 +495,17 @@ describe("inReleaseFreeze", () => {
     expect(inReleaseFreeze([0.5, 0.01, null], 0)).toBe(false);
   });
 });
+
+describe("a budget spent exactly", () => {
+  it.each([0.999, 0.99, 0.98, 0.95, 0.995, 0.9])("is 0 at objective %s, so the SLO breaches and freezes", (objective) => {
+    const total = 100_000;
+    const bad = Math.round(total * (1 - objective));
+    expect(budgetRemaining({ bad, total }, objective)).toBe(0);
+    expect(sloHealth(0, [])).toBe("breaching");
+    expect(inReleaseFreeze([budgetRemaining({ bad, total }, objective)], 0)).toBe(true);
+  });
+
+  it("burns at exactly 14.4 when 144 of 10,000 events are bad at 99.9%", () => {
+    expect(burnRate({ bad: 144, total: 10_000 }, 0.999)).toBe(14.4);
+  });
+});

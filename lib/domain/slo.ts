@@ -51,7 +51,7 @@ export function tierFactor(tier: AlertTier, windowDays: number): number {
 
 /** The fastest possible burn: every event bad. A factor above it can never be reached. */
 export function maxBurnRate(objective: number): number {
-  return 1 / (1 - objective);
+  return 1 / errorBudget(objective);
 }
 
 /** The share of good events, or null without events. */
@@ -59,9 +59,17 @@ export function sliValue(c: Counts): number | null {
   return c.total === 0 ? null : (c.total - c.bad) / c.total;
 }
 
+/**
+ * 1 − objective, rounded to 12 decimals: 1 − 0.999 is 0.0010000000000000009 in floating
+ * point, which would leave a spent budget at +9e-16 instead of 0 (and out of a freeze).
+ */
+export function errorBudget(objective: number): number {
+  return Math.round((1 - objective) * 1e12) / 1e12;
+}
+
 /** (bad / total) / (1 − objective); 0 without events. 1.0 spends the budget exactly over the SLO window. */
 export function burnRate(c: Counts, objective: number): number {
-  return c.total === 0 ? 0 : c.bad / c.total / (1 - objective);
+  return c.total === 0 ? 0 : c.bad / (c.total * errorBudget(objective));
 }
 
 /** 1 − (bad / total) / (1 − objective) over the SLO window; may go negative (shown as it is). */

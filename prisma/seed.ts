@@ -8,7 +8,9 @@ import { defineProcess } from "@/lib/server/processes/define-process";
 import { createApiKey } from "@/lib/server/sources/create-api-key";
 import { createSource } from "@/lib/server/sources/create-source";
 import { createUser } from "@/lib/server/users/create-user";
-import { DEMO_PASSWORD, DEMO_PROCESSES, DEMO_USERS } from "@/prisma/demo-catalog";
+import { DEFAULT_MIN_BAD_EVENTS, DEFAULT_TIERS } from "@/lib/domain/slo";
+import { saveSlo } from "@/lib/server/slos/save-slo";
+import { DEMO_PASSWORD, DEMO_PROCESSES, DEMO_SLOS, DEMO_USERS } from "@/prisma/demo-catalog";
 
 /**
  * `createKey: false` keeps an existing source's keys as they are (the caller still has
@@ -31,6 +33,10 @@ export async function seedBase(
       stuckThresholds: p.stuckThresholds,
       version: { version: p.version, graph: p.graph },
     });
+  }
+  for (const slo of DEMO_SLOS) {
+    const exists = await ctx.db.slo.findFirst({ where: { name: slo.name }, select: { id: true } });
+    if (!exists) await saveSlo(ctx, { ...slo, version: "", tiers: [...DEFAULT_TIERS], minBadEvents: DEFAULT_MIN_BAD_EVENTS });
   }
   const scopes = ["ingest", "commands", "read"] as const;
   const source = await ctx.db.source.findUnique({ where: { name: options.sourceName }, select: { id: true } });

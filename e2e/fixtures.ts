@@ -83,3 +83,16 @@ export async function completedOrder(request: APIRequestContext, caseId = unique
   ]);
   return caseId;
 }
+
+/** A loan case that completed `hoursAgo` hours ago, after `minutes` minutes. */
+export async function completedLoan(request: APIRequestContext, hoursAgo: number, minutes: number, caseId = uniqueId("LA-DONE")) {
+  const end = hoursAgo * 60;
+  await postEvents(request, caseId, "loan-approval", [
+    { type: "case.started", processVersion: "1.4.0", state: "intake", minutesAgo: end + minutes },
+    { type: "case.state_entered", state: "credit-check", minutesAgo: end + minutes - 1 },
+    { type: "case.waiting", state: "manual-review", minutesAgo: end + minutes - 2 },
+    { type: "case.state_entered", state: "disbursement", minutesAgo: end + 1 },
+    { type: "case.completed", minutesAgo: end },
+  ]);
+  return caseId;
+}

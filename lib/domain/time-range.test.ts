@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { ceilHour, floorHour, floorMinute, minuteParts, sumRange, type Row } from "@/lib/domain/time-range";
+import { ceilHour, floorHour, floorMinute, minuteParts, RangeIndex, sumRange as sumIndexed, type Row } from "@/lib/domain/time-range";
 
 const SEC = 1000;
 const MIN = 60_000;
@@ -117,6 +117,13 @@ const add = (s: Sum, v: Sum) => {
   s.events += v.events;
   s.bad += v.bad;
 };
+
+/** sumRange through RangeIndex, on {events, bad} rows. */
+function sumRange(from: number, to: number, minutes: readonly Row<Sum>[], hours: readonly Row<Sum>[], _zero?: () => Sum, _add?: unknown): Sum {
+  const index = (rows: readonly Row<Sum>[]) => new RangeIndex(rows.map((r) => ({ at: r.at, value: [r.value.events, r.value.bad] })), 2);
+  const [events, bad] = sumIndexed(from, to, index(minutes), index(hours));
+  return { events: events!, bad: bad! };
+}
 
 /** Sparse synthetic minute rows over `days` from T0, and hour rows that are exactly each hour's minute sums. */
 function synthetic(seed: number, days: number): { minutes: Row<Sum>[]; hours: Row<Sum>[] } {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SqlQuery } from "@/lib/db";
 import { netMoves } from "@/lib/domain/backlog";
+import { isOpen } from "@/lib/domain/case";
 import { BUCKET_COUNTERS, bucketDeltas, hourlyDeltas, type BucketDelta } from "@/lib/domain/case-stats";
 import type { CaseChange } from "@/lib/server/events/case-writes";
 
@@ -45,6 +46,23 @@ export async function writeBuckets(q: SqlQuery, changes: CaseChange[], intervene
   }
   await upsert(q, "stat_buckets", "minute", minutes);
   await upsert(q, "stat_buckets_hourly", "hour", hours);
+}
+
+/** Adds how many cases each change opened or closed to the process's open-case counter. */
+export async function writeCounters(q: SqlQuery, changes: CaseChange[]) {
+  const delta = new Map<string, number>();
+  for (const c of changes) {
+    const d = (isOpen(c.after.status) ? 1 : 0) - (c.before && isOpen(c.before.status) ? 1 : 0);
+    if (d !== 0) delta.set(c.processId, (delta.get(c.processId) ?? 0) + d);
+  }
+  const rows = [...delta].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (rows.length === 0) return;
+  await q(
+    `INSERT INTO process_counters AS c (process_id, open)
+     SELECT d.process_id, d.open FROM json_to_recordset($1::json) AS d(process_id text, open int) ORDER BY d.process_id
+     ON CONFLICT (process_id) DO UPDATE SET open = c.open + EXCLUDED.open`,
+    [JSON.stringify(rows.map(([process_id, open]) => ({ process_id, open })))],
+  );
 }
 
 /** Adds each changed case's backlog difference to the per-minute, per-state deltas. */

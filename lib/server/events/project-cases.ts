@@ -5,7 +5,7 @@ import { advanceCursor, allAfter } from "@/lib/domain/case-projection";
 import { eventRowColumns, rowToProjection, type CaseRow, type EventRow } from "@/lib/server/cases/case-row";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
-import { writeBacklog, writeBuckets } from "@/lib/server/events/bucket-writes";
+import { writeBacklog, writeBuckets, writeCounters } from "@/lib/server/events/bucket-writes";
 import { readCases, writeCases, type CaseChange } from "@/lib/server/events/case-writes";
 import { eventsOf, toProjectable, type ProjectableEvent, type QueuePayload } from "@/lib/server/events/queue-payload";
 import { processSettings } from "@/lib/server/processes/process-settings";
@@ -57,6 +57,7 @@ export async function projectQueuedCases(ctx: Ctx, options: { batches?: number }
     const intervened = new Set(changes.filter((c) => c.base?.intervened).map((c) => c.caseId));
     await writeBuckets(q, changes, (caseId) => intervened.has(caseId));
     await writeBacklog(q, changes);
+    await writeCounters(q, changes);
     const events = [...pending.values()].reduce((n, list) => n + list.length, 0);
     return { batches: claimed.length, cases: changes.length, events, full: claimed.length >= limit };
   });

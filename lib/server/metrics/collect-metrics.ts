@@ -3,6 +3,8 @@ import { Gauge, Registry } from "prom-client";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
 import type { SloStatus } from "@/lib/server/slos/evaluate-slo";
+import { floorMinute } from "@/lib/domain/time-range";
+import { recentTotals, stuckCounts } from "@/lib/server/processes/recent-totals";
 
 const DAY_MS = 86_400_000;
 
@@ -32,19 +34,20 @@ export async function collectMetrics(ctx: Ctx, now = new Date()): Promise<{ cont
     select: {
       id: true,
       key: true,
+      counter: { select: { open: true } },
       slos: { select: { id: true, name: true, sli: true, objective: true, status: true, alerts: { where: { resolvedAt: null }, select: { severity: true } } } },
     },
   });
+  const ids = processes.map((p) => p.id);
+  const to = floorMinute(now.getTime());
+  const [stuckBy, totals] = await Promise.all([stuckCounts(ctx.db, ids, now), recentTotals(ctx.db, ids, to - DAY_MS, to)]);
   for (const p of processes) {
-    const [o, s, day] = await Promise.all([
-      ctx.db.case.count({ where: { processId: p.id, stuckAfter: { not: null } } }),
-      ctx.db.case.count({ where: { processId: p.id, stuckAfter: { lt: now } } }),
-      ctx.db.statBucket.aggregate({ where: { processId: p.id, minute: { gte: new Date(now.getTime() - DAY_MS) } }, _sum: { failed: true, finished: true } }),
-    ]);
-    open.set({ process: p.key }, o);
+    const s = stuckBy.get(p.id) ?? 0;
+    const day = totals.get(p.id)!;
+    open.set({ process: p.key }, p.counter?.open ?? 0);
     stuck.set({ process: p.key }, s);
-    failed.set({ process: p.key }, day._sum.failed ?? 0);
-    finished.set({ process: p.key }, day._sum.finished ?? 0);
+    failed.set({ process: p.key }, day.failed);
+    finished.set({ process: p.key }, day.finished);
     for (const slo of p.slos) {
       const labels = { process: p.key, slo: slo.name, slo_id: slo.id };
       objective.set(labels, slo.objective);

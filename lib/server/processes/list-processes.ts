@@ -3,6 +3,8 @@ import { authorize } from "@/lib/server/authorize";
 import type { Ctx } from "@/lib/server/context";
 import type { SloStatus } from "@/lib/server/slos/evaluate-slo";
 import { releaseFreeze } from "@/lib/server/slos/freeze";
+import { floorMinute } from "@/lib/domain/time-range";
+import { recentTotals, stuckCounts } from "@/lib/server/processes/recent-totals";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -14,7 +16,6 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export async function listProcesses(ctx: Ctx, now = new Date()) {
   authorize(ctx.actor, "processes:read");
-  const since = new Date(now.getTime() - DAY_MS);
   const processes = await ctx.db.process.findMany({
     orderBy: { key: "asc" },
     select: {
@@ -22,31 +23,26 @@ export async function listProcesses(ctx: Ctx, now = new Date()) {
       key: true,
       name: true,
       team: { select: { name: true } },
+      counter: { select: { open: true } },
       slos: { orderBy: { createdAt: "asc" }, select: { id: true, name: true, sli: true, objective: true, status: true } },
     },
   });
-  const freeze = await releaseFreeze(ctx.db, processes.map((p) => p.id));
-  return Promise.all(
-    processes.map(async (p) => {
-      const [openCases, stuckCases, day] = await Promise.all([
-        // stuck_after is set exactly for open cases (lib/domain/stuck.ts), and indexed.
-        ctx.db.case.count({ where: { processId: p.id, stuckAfter: { not: null } } }),
-        ctx.db.case.count({ where: { processId: p.id, stuckAfter: { lt: now } } }),
-        ctx.db.statBucket.aggregate({
-          where: { processId: p.id, minute: { gte: since } },
-          _sum: { started: true, finished: true, completed: true, failed: true, cancelled: true, badOutcome: true },
-        }),
-      ]);
-      const sum = day._sum;
-      const finished = sum.finished ?? 0;
+  const ids = processes.map((p) => p.id);
+  const to = floorMinute(now.getTime());
+  const [freeze, stuck, totals] = await Promise.all([releaseFreeze(ctx.db, ids), stuckCounts(ctx.db, ids, now), recentTotals(ctx.db, ids, to - DAY_MS, to)]);
+  return processes.map((p) => {
+      const stuckCases = stuck.get(p.id) ?? 0;
+      const sum = totals.get(p.id)!;
+      const openCases = p.counter?.open ?? 0;
+      const finished = sum.finished;
       return {
         key: p.key,
         name: p.name,
         owner: p.team?.name ?? null,
         openCases,
         stuckCases,
-        failureRate: finished === 0 ? null : (sum.badOutcome ?? 0) / finished,
-        last24h: { started: sum.started ?? 0, completed: sum.completed ?? 0, failed: sum.failed ?? 0, cancelled: sum.cancelled ?? 0 },
+        failureRate: finished === 0 ? null : sum.badOutcome / finished,
+        last24h: { started: sum.started, completed: sum.completed, failed: sum.failed, cancelled: sum.cancelled },
         freeze: freeze.get(p.id) ?? false,
         slos: p.slos.map((s) => {
           const status = s.status as SloStatus | null;
@@ -61,6 +57,5 @@ export async function listProcesses(ctx: Ctx, now = new Date()) {
           };
         }),
       };
-    }),
-  );
+    });
 }

@@ -22,11 +22,13 @@ export async function badCases(ctx: Ctx, input: { id: string; from: Date; to: Da
   let where: Prisma.CaseWhereInput;
   switch (slo.sli) {
     case "cycle_time": {
-      // Not completed, or completed later than the target: compared in the database.
+      // Not completed, or completed later than the target: compared in the database. A
+      // finish before the start (an engine's clock) meets no target, as in the statistics.
       const ids = await ctx.db.$queryRaw<{ id: string }[]>`
         SELECT id FROM cases WHERE process_id = ${slo.processId} AND finished_at >= ${input.from} AND finished_at < ${input.to}
           AND (${slo.version}::text IS NULL OR version = ${slo.version})
-          AND (status <> 'completed' OR started_at IS NULL OR finished_at - started_at > make_interval(secs => ${slo.targetSec ?? 0}))
+          AND (status <> 'completed' OR started_at IS NULL OR finished_at < started_at
+               OR finished_at - started_at > make_interval(secs => ${slo.targetSec ?? 0}))
         LIMIT ${LIMIT}`;
       where = { id: { in: ids.map((r) => r.id) } };
       break;

@@ -1,7 +1,6 @@
 import "server-only";
 import type { AlertTier, SliType } from "@/lib/domain/slo";
 import { floorHour, floorMinute } from "@/lib/domain/time-range";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/server/authorize";
 import type { Ctx, Tx } from "@/lib/server/context";
 import { evaluateProcessSlos, type SloDefinition, type SloStatus } from "@/lib/server/slos/evaluate-slo";
@@ -13,12 +12,10 @@ import { evaluateProcessSlos, type SloDefinition, type SloStatus } from "@/lib/s
  */
 export async function sampleStuck(tx: Tx, now: Date): Promise<void> {
   const minute = new Date(floorMinute(now.getTime()));
-  const processes = await tx.process.findMany({ select: { id: true } });
+  const processes = await tx.process.findMany({ select: { id: true, counter: { select: { open: true } } } });
   for (const p of processes) {
-    const [open, stuck] = await Promise.all([
-      tx.case.count({ where: { processId: p.id, stuckAfter: { not: null } } }),
-      tx.case.count({ where: { processId: p.id, stuckAfter: { lt: now } } }),
-    ]);
+    const open = p.counter?.open ?? 0;
+    const stuck = await tx.case.count({ where: { processId: p.id, stuckAfter: { lt: now } } });
     const inserted = await tx.$executeRaw`
       INSERT INTO stuck_samples (process_id, minute, open, stuck) VALUES (${p.id}, ${minute}, ${open}, ${stuck})
       ON CONFLICT (process_id, minute) DO NOTHING`;
@@ -94,8 +91,13 @@ export async function evaluateAndStore(tx: Tx, processId: string, now: Date): Pr
   const definitions: SloDefinition[] = slos.map((s) => ({ ...s, sli: s.sli as SliType, tiers: s.tiers as AlertTier[] }));
   const statuses = await evaluateProcessSlos(tx, processId, definitions, firingBefore, now);
   const round: EvaluationRound = { slos: slos.length, opened: 0, resolved: 0 };
+  // All statuses in one statement; alerts change rarely and go one by one.
+  await tx.$executeRawUnsafe(
+    `UPDATE slos SET status = n.status, evaluated_at = $2 FROM json_to_recordset($1::json) AS n(id text, status jsonb) WHERE slos.id = n.id`,
+    JSON.stringify([...statuses].map(([id, status]) => ({ id, status }))),
+    now,
+  );
   for (const [sloId, status] of statuses) {
-    await tx.slo.update({ where: { id: sloId }, data: { status: status as unknown as Prisma.InputJsonValue, evaluatedAt: now } });
     const changes = await syncAlerts(tx, sloId, status, open.filter((a) => a.sloId === sloId), now);
     round.opened += changes.opened;
     round.resolved += changes.resolved;

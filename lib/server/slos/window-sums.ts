@@ -1,26 +1,15 @@
 import "server-only";
-import { BUCKET_COUNTERS, cycleCounterFor, type Counts as BucketCounts } from "@/lib/domain/case-stats";
+import { BUCKET_COUNTERS, cycleCounterFor } from "@/lib/domain/case-stats";
 import type { WindowSums } from "@/lib/domain/slo";
-import { ceilHour, floorHour, minuteParts, sumRange, type Row } from "@/lib/domain/time-range";
+import { ceilHour, floorHour, minuteParts, RangeIndex, sumRange } from "@/lib/domain/time-range";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/context";
 
-type Counters = BucketCounts;
-type Stuck = { samples: number; open: number; stuck: number };
+const COUNTER_INDEX = new Map(BUCKET_COUNTERS.map((k, i) => [k, i]));
+const at = (k: (typeof BUCKET_COUNTERS)[number]) => COUNTER_INDEX.get(k)!;
 
-const zeroCounters = (): Counters => Object.fromEntries(BUCKET_COUNTERS.map((k) => [k, 0])) as Counters;
-const addCounters = (sum: Counters, v: Counters) => {
-  for (const k of BUCKET_COUNTERS) sum[k] += v[k];
-};
-const zeroStuck = (): Stuck => ({ samples: 0, open: 0, stuck: 0 });
-const addStuck = (sum: Stuck, v: Stuck) => {
-  sum.samples += v.samples;
-  sum.open += v.open;
-  sum.stuck += v.stuck;
-};
-
-function counters(row: Record<string, unknown>): Counters {
-  return Object.fromEntries(BUCKET_COUNTERS.map((k) => [k, Number(row[k] ?? 0)])) as Counters;
+function vector(row: Record<string, unknown>): number[] {
+  return BUCKET_COUNTERS.map((k) => Number(row[k] ?? 0));
 }
 
 /**
@@ -39,27 +28,38 @@ export async function loadWindowSums(tx: Tx, processId: string, to: number, wind
     tx.stuckSample.findMany({ where: { processId, ...minuteWhere } as Prisma.StuckSampleWhereInput }),
     tx.stuckSampleHourly.findMany({ where: { processId, ...hourWhere } }),
   ]);
-  const byVersion = (rows: { version: string; at: number; value: Counters }[], version: string | null) =>
-    version === null ? rows : rows.filter((r) => r.version === version);
-  const minuteRows = minutes.map((m) => ({ version: m.version, at: m.minute.getTime(), value: counters(m) }));
-  const hourRows = hours.map((h) => ({ version: h.version, at: h.hour.getTime(), value: counters(h) }));
-  const stuckMinuteRows: Row<Stuck>[] = stuckMinutes.map((s) => ({ at: s.minute.getTime(), value: { samples: 1, open: s.open, stuck: s.stuck } }));
-  const stuckHourRows: Row<Stuck>[] = stuckHours.map((s) => ({ at: s.hour.getTime(), value: { samples: s.samples, open: s.open, stuck: s.stuck } }));
+  type VersionedRow = { version: string; at: number; value: number[] };
+  const minuteRows: VersionedRow[] = minutes.map((m) => ({ version: m.version, at: m.minute.getTime(), value: vector(m) }));
+  const hourRows: VersionedRow[] = hours.map((h) => ({ version: h.version, at: h.hour.getTime(), value: vector(h) }));
+  const stuckMinuteIndex = new RangeIndex(stuckMinutes.map((s) => ({ at: s.minute.getTime(), value: [1, s.open, s.stuck] })), 3);
+  const stuckHourIndex = new RangeIndex(stuckHours.map((s) => ({ at: s.hour.getTime(), value: [s.samples, s.open, s.stuck] })), 3);
+  // One prefix-sum index per version asked for (null: all versions), built on first use.
+  const indexes = new Map<string | null, { minutes: RangeIndex; hours: RangeIndex }>();
+  const indexFor = (version: string | null) => {
+    let index = indexes.get(version);
+    if (!index) {
+      const pick = (rows: VersionedRow[]) => (version === null ? rows : rows.filter((r) => r.version === version));
+      index = { minutes: new RangeIndex(pick(minuteRows), BUCKET_COUNTERS.length), hours: new RangeIndex(pick(hourRows), BUCKET_COUNTERS.length) };
+      indexes.set(version, index);
+    }
+    return index;
+  };
 
   return {
-    /** The sums of [from, to) for one version, or all versions with null; `targetSec` picks the cycle-time counter. */
+    /** The sums of [from, until) for one version, or all versions with null; `targetSec` picks the cycle-time counter. */
     sums(version: string | null, from: number, until: number, targetSec: number | null): WindowSums {
-      const c = sumRange(from, until, byVersion(minuteRows, version), byVersion(hourRows, version), zeroCounters, addCounters);
-      const s = sumRange(from, until, stuckMinuteRows, stuckHourRows, zeroStuck, addStuck);
+      const { minutes: mi, hours: hi } = indexFor(version);
+      const c = sumRange(from, until, mi, hi);
+      const [, open, stuck] = sumRange(from, until, stuckMinuteIndex, stuckHourIndex);
       const within = targetSec === null ? null : cycleCounterFor(targetSec);
       return {
-        finished: c.finished,
-        completedWithin: within ? c[within] : 0,
-        badOutcome: c.badOutcome,
-        retried: c.retried,
-        compensated: c.compensated,
-        openSampled: s.open,
-        stuckSampled: s.stuck,
+        finished: c[at("finished")]!,
+        completedWithin: within ? c[at(within)]! : 0,
+        badOutcome: c[at("badOutcome")]!,
+        retried: c[at("retried")]!,
+        compensated: c[at("compensated")]!,
+        openSampled: open!,
+        stuckSampled: stuck!,
       };
     },
   };

@@ -59,6 +59,14 @@ CREATE TABLE "stat_buckets_hourly" (
 );
 
 -- CreateTable
+CREATE TABLE "process_counters" (
+    "process_id" TEXT NOT NULL,
+    "open" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "process_counters_pkey" PRIMARY KEY ("process_id")
+);
+
+-- CreateTable
 CREATE TABLE "stuck_samples" (
     "process_id" TEXT NOT NULL,
     "minute" TIMESTAMPTZ(3) NOT NULL,
@@ -140,6 +148,9 @@ CREATE INDEX "stat_buckets_process_id_minute_idx" ON "stat_buckets"("process_id"
 ALTER TABLE "stat_buckets_hourly" ADD CONSTRAINT "stat_buckets_hourly_process_id_fkey" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "process_counters" ADD CONSTRAINT "process_counters_process_id_fkey" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "stuck_samples" ADD CONSTRAINT "stuck_samples_process_id_fkey" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -154,3 +165,7 @@ ALTER TABLE "slo_alerts" ADD CONSTRAINT "slo_alerts_slo_id_fkey" FOREIGN KEY ("s
 
 -- Open cases already stored get their start in the new column (finished ones keep null).
 UPDATE "cases" SET "open_started_at" = "started_at" WHERE "stuck_after" IS NOT NULL;
+
+-- The projector keeps these counts from now on; start them from the cases already stored.
+INSERT INTO "process_counters" ("process_id", "open")
+SELECT "process_id", count(*) FROM "cases" WHERE "stuck_after" IS NOT NULL GROUP BY "process_id";

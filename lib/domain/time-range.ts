@@ -6,8 +6,6 @@
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-export type Row<T> = { at: number; value: T };
-
 export function floorHour(t: number): number {
   return Math.floor(t / HOUR) * HOUR;
 }
@@ -31,52 +29,12 @@ export function minuteParts(from: number, to: number): [number, number][] {
   ].filter(([x, y]) => x! < y!) as [number, number][];
 }
 
-/** Numeric rows keyed by their start, with prefix sums, so the sum of any [from, to) is two look-ups. */
-export class RangeIndex {
-  private readonly ats: number[];
-  private readonly prefix: Float64Array[];
-
-  constructor(
-    rows: readonly Row<readonly number[]>[],
-    readonly width: number,
-  ) {
-    const sorted = [...rows].sort((a, b) => a.at - b.at);
-    this.ats = sorted.map((r) => r.at);
-    this.prefix = [new Float64Array(width)];
-    for (const r of sorted) {
-      const next = Float64Array.from(this.prefix.at(-1)!);
-      for (let i = 0; i < width; i++) next[i]! += r.value[i] ?? 0;
-      this.prefix.push(next);
-    }
-  }
-
-  /** Index of the first row starting at or after `t`. */
-  private lowerBound(t: number): number {
-    let lo = 0;
-    let hi = this.ats.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ats[mid]! < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The sums of the rows starting in [from, to), added into `into`. */
-  addRange(from: number, to: number, into: number[]): void {
-    if (to <= from) return;
-    const a = this.prefix[this.lowerBound(from)]!;
-    const b = this.prefix[this.lowerBound(to)]!;
-    for (let i = 0; i < this.width; i++) into[i]! += b[i]! - a[i]!;
-  }
-}
-
-/** Sums `[from, to)` (both minute-aligned): whole hours from `hours`, the ragged ends from `minutes`. */
-export function sumRange(from: number, to: number, minutes: RangeIndex, hours: RangeIndex): number[] {
-  const sum = new Array<number>(minutes.width).fill(0);
-  for (const [a, b] of minuteParts(from, to)) minutes.addRange(a, b, sum);
+/**
+ * How to read [from, to) (minute-aligned): the minute ranges of its ragged ends, and the
+ * range of whole hours in between for the hourly rollup (null when there is none).
+ */
+export function rangeParts(from: number, to: number): { minutes: [number, number][]; hours: [number, number] | null } {
   const a = ceilHour(from);
   const b = floorHour(to);
-  if (a < b) hours.addRange(a, b, sum);
-  return sum;
+  return { minutes: minuteParts(from, to), hours: a < b ? [a, b] : null };
 }

@@ -179,6 +179,6 @@ try {
 } finally {
   server?.kill("SIGTERM");
   if (server) await new Promise((r) => server!.once("exit", r));
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (process.env.KEEP) console.log("kept", url.toString()); else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

@@ -68,7 +68,7 @@ export async function evaluateProcessSlos(
   const out = new Map<string, SloStatus>();
   for (const slo of slos) {
     const past = slo.sli === "cycle_time" && slo.targetSec ? await openPastTarget(tx, processId, slo.version, slo.targetSec, now) : 0;
-    const counts = (seconds: number) => sliCounts(slo.sli, data.sums(slo.version, to - seconds * 1000, to, slo.targetSec), past);
+    const counts = (seconds: number) => sliCounts(slo.sli, data.sums(slo.version, seconds * 1000, slo.targetSec), past);
     const windowCounts = Object.fromEntries(BURN_WINDOW_NAMES.map((w) => [w, counts(BURN_WINDOWS[w])])) as Record<BurnWindow, Counts>;
     const total = counts(slo.windowDays * 86400);
     const tiers = evaluateTiers(

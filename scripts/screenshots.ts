@@ -55,6 +55,15 @@ if (await restart.count()) {
 await shot(page, "process", "/processes/loan-approval", () => page.locator(".recharts-surface").first().waitFor());
 await context.close();
 
+const owner = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const ownerPage = await owner.newPage();
+await signIn(ownerPage, "owner@flowdeck.local");
+await ownerPage.goto(`${base}/processes/loan-approval`);
+const sloHref = await ownerPage.getByRole("table", { name: "SLOs" }).getByRole("link").first().getAttribute("href");
+await shot(ownerPage, "slo", sloHref ?? "/", () => ownerPage.locator(".recharts-surface").first().waitFor());
+await shot(ownerPage, "slo-form", "/processes/loan-approval/slos/new", () => ownerPage.getByRole("heading", { name: /New SLO/ }).waitFor());
+await owner.close();
+
 const admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 const adminPage = await admin.newPage();
 await signIn(adminPage, "admin@flowdeck.local");

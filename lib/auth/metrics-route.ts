@@ -1,5 +1,5 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { apiRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -16,8 +16,10 @@ const withKey = apiRoute("processes:read", async (_request, ctx) => respond(ctx)
 function isMetricsToken(header: string | null): boolean {
   const token = env().FLOWDECK_METRICS_TOKEN;
   const given = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token || !given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  if (!token || !given) return false;
+  // Digests have one length whatever the header holds (multi-byte characters included).
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 /**

@@ -360,6 +360,30 @@ describe("burn-rate alerts and the release freeze", () => {
     expect(await (await getDb()).sloAlert.count({ where: { sloId: id, tier: 0 } })).toBe(1);
   });
 
+  it("keeps a firing tier open while its short window burns, though late events cooled its long window", async () => {
+    await burningStream();
+    const { id } = await saveSlo(system, sloInput({ name: "Loans succeed", objective: 95 }), NOW);
+    expect((await alerts(id)).map((a) => a.tier)).toEqual([0, 1, 2, 3]);
+    // Good cases that finished 11:37–11:46 arrive late: the last hour now holds 10 bad of 22.
+    const late: TEvent[] = [];
+    for (let i = 0; i < 10; i++) late.push(...finished(`late-ok-${i}`, TO - (31 + i) * MIN, 10));
+    await ingestAs(token, late);
+
+    const t = new Date(NOW.getTime() + MIN); // windows end 12:18
+    expect(await evaluateAllSlos(system, t)).toEqual({ slos: 1, opened: 0, resolved: 0 });
+    const s = await statusOf(id);
+    // 1 h [11:18, 12:18): (10/22)/0.05 = 9.1, below 14.4; 5 min [12:13, 12:18): 4 of 4 → 20, above.
+    expect(s.burn["1h"]).toBeCloseTo(10 / 22 / 0.05, 9);
+    expect(s.burn["5m"]).toBeCloseTo(20, 9);
+    expect(s.tiers[0]).toMatchObject({ firing: true, factor: expect.closeTo(14.4, 9) });
+    expect(s.tiers[0]!.burnLong).toBeLessThan(s.tiers[0]!.factor);
+    expect((await alerts(id)).filter((a) => a.resolvedAt === null).map((a) => a.tier)).toEqual([0, 1, 2, 3]);
+
+    // The same numbers do not open tier 0 for an SLO that was not firing.
+    const fresh = await saveSlo(system, sloInput({ name: "fresh", objective: 95 }), t);
+    expect((await alerts(fresh.id)).map((a) => a.tier)).toEqual([1, 2, 3]);
+  });
+
   it("opens no alert from fewer bad events than the SLO's minimum, however fast they burn", async () => {
     // 4 failures in the last 5 minutes and nothing else: every window burns at (4/4)/0.05 = 20.
     const events: TEvent[] = [];

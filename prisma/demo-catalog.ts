@@ -87,10 +87,10 @@ export const DEMO_SLOS: {
   objective: number;
   windowDays: 7 | 28 | 30;
 }[] = [
-  { process: "loan-approval", name: "Loans decided within a day", sli: "cycle_time", targetSec: 24 * HOUR, objective: 95, windowDays: 30 },
+  { process: "loan-approval", name: "Loans decided within a day", sli: "cycle_time", targetSec: 24 * HOUR, objective: 80, windowDays: 30 },
   { process: "loan-approval", name: "Loans not stuck", sli: "stuck_ratio", objective: 98, windowDays: 30 },
   { process: "loan-approval", name: "Loans succeed untouched", sli: "failure_rate", objective: 88, windowDays: 30 },
-  { process: "order-fulfilment", name: "Orders delivered within 4 h", sli: "cycle_time", targetSec: 4 * HOUR, objective: 95, windowDays: 28 },
-  { process: "order-fulfilment", name: "Orders succeed untouched", sli: "failure_rate", objective: 95, windowDays: 28 },
+  { process: "order-fulfilment", name: "Orders delivered within 4 h", sli: "cycle_time", targetSec: 4 * HOUR, objective: 85, windowDays: 28 },
+  { process: "order-fulfilment", name: "Orders succeed untouched", sli: "failure_rate", objective: 92, windowDays: 28 },
   { process: "order-fulfilment", name: "Orders shipped without retries", sli: "retry_rate", objective: 90, windowDays: 7 },
 ];

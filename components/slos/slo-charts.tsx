@@ -15,9 +15,16 @@ const RANGES = [
 
 const LINE_COLORS: Record<string, string> = { "1h": "#D55E00", "6h": "#E69F00", "1d": "#0072B2", "3d": "#009E73" };
 
+/** Axis labels in UTC: hours for a day, dates (one tick per day) for longer ranges. */
 function tick(at: string, days: number): string {
-  const iso = new Date(at).toISOString();
-  return days <= 1 ? iso.slice(11, 16) : iso.slice(5, 10);
+  const date = new Date(at);
+  return days <= 1 ? date.toISOString().slice(11, 16) : date.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/** For ranges longer than a day, one tick at the first point of each UTC day, so no date repeats. */
+function ticksOf(points: { at: string }[], days: number): string[] | undefined {
+  if (days <= 1) return undefined;
+  return points.filter((p, i) => i > 0 && p.at.slice(0, 10) !== points[i - 1]!.at.slice(0, 10)).map((p) => p.at);
 }
 
 type Point = BurnSeries["points"][number];
@@ -51,7 +58,7 @@ export function SloCharts({ slo, onSelect }: { slo: SloDetail; onSelect: (point:
       ))}
     </div>
   );
-  const axis = <XAxis dataKey="at" tickFormatter={(v: string) => tick(v, days)} minTickGap={32} fontSize={12} />;
+  const axis = <XAxis dataKey="at" ticks={ticksOf(points, days)} tickFormatter={(v: string) => tick(v, days)} minTickGap={32} fontSize={12} />;
   const tooltipLabel = (v: unknown) => `${new Date(String(v)).toISOString().replace("T", " ").slice(0, 16)} UTC (click for the cases)`;
 
   if (isPending) return <Card title="Over time" actions={range}><Loading label="Loading the SLO's history" /></Card>;
@@ -82,7 +89,8 @@ export function SloCharts({ slo, onSelect }: { slo: SloDetail; onSelect: (point:
           <AreaChart responsive style={{ width: "100%", height: 200 }} data={points} onClick={select} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             {axis}
-            <YAxis unit="%" fontSize={12} width={48} />
+            {/* The whole budget (100%) and zero always on the scale, so a spent budget looks spent. */}
+            <YAxis unit="%" fontSize={12} width={56} domain={[(min: number) => Math.min(0, Math.floor(min / 10) * 10), 100]} allowDataOverflow={false} />
             <Tooltip labelFormatter={tooltipLabel} formatter={(v) => `${Number(v).toFixed(1)}%`} />
             <ReferenceLine y={0} stroke="#b91c1c" />
             <Area type="monotone" dataKey="budget" name="Budget left" stroke="#009E73" fill="#bbf7d0" isAnimationActive={false} />
@@ -99,7 +107,7 @@ export function SloCharts({ slo, onSelect }: { slo: SloDetail; onSelect: (point:
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {factors.map((f) =>
               f.factor === null ? null : (
-                <ReferenceLine key={f.i} y={f.factor} stroke={f.severity === "page" ? "#b91c1c" : "#a16207"} strokeDasharray="4 4" label={{ value: `${f.severity} ${f.factor.toFixed(1)}`, fontSize: 11, position: "insideTopRight" }} />
+                <ReferenceLine key={f.i} y={f.factor} stroke={f.severity === "page" ? "#b91c1c" : "#a16207"} strokeDasharray="4 4" ifOverflow="extendDomain" label={{ value: `${f.severity} ${f.factor.toFixed(1)}`, fontSize: 11, position: "insideTopRight" }} />
               ),
             )}
             {Object.keys(LINE_COLORS).map((w) => (

@@ -25,6 +25,15 @@ export const PERMISSIONS = {
   "slos:edit": { roles: ["admin", "process_owner"] },
   "processes:tune": { roles: ["admin", "process_owner"] },
   "audit:read": { roles: ["admin", "manager"] },
+  // Ownership and on-call: everyone reads who owns what and who is on call.
+  "teams:read": { roles: EVERYONE, scope: "read" },
+  "teams:manage": { roles: ["admin", "manager"] },
+  "schedules:manage": { roles: ["admin", "manager"] },
+  "incidents:read": { roles: EVERYONE, scope: "read" },
+  // Acknowledge, reassign, escalate, resolve.
+  "incidents:respond": { roles: ["on_call", "manager", "admin"] },
+  // Process owners only for processes their team owns (as slos:edit).
+  "runbooks:edit": { roles: ["admin", "process_owner"] },
   "processes:define": { roles: ["admin"] },
   "sources:manage": { roles: ["admin"] },
   "users:manage": { roles: ["admin"] },

@@ -12,6 +12,8 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   FLOWDECK_WORKER: z.enum(["on", "off"]).default("on"),
   FLOWDECK_METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where people reach Flowdeck: links in notifications (Slack webhooks) point here. */
+  FLOWDECK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -41,4 +43,9 @@ export function dataDir(e: Env = env()): string {
 
 export function databaseKind(e: Env = env()): "postgresql" | "pglite" {
   return e.DATABASE_URL ? "postgresql" : "pglite";
+}
+
+/** The base of links sent out of Flowdeck (notifications), without a trailing slash. */
+export function publicUrl(e: Env = env()): string {
+  return (e.FLOWDECK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }

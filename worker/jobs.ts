@@ -2,6 +2,9 @@ import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { deliverWebhooks } from "@/lib/server/commands/deliver-webhooks";
 import { projectQueuedCases } from "@/lib/server/events/project-cases";
 import { evaluateAllSlos } from "@/lib/server/slos/evaluate-slos";
+import { deliverTeamWebhooks } from "@/lib/server/incidents/deliver-team-webhooks";
+import { detectIncidents } from "@/lib/server/incidents/apply-findings";
+import { escalateIncidents } from "@/lib/server/incidents/escalate-incidents";
 import type { Job } from "@/worker/runner";
 
 /**
@@ -42,4 +45,31 @@ export const evaluateSlos: Job = {
   },
 };
 
-export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions, evaluateSlos];
+/**
+ * Runs every detector (SLO burn, stuck pile-up, dependency outage, version regression)
+ * and opens, refreshes or resolves incidents; every 30 s so an outage pages within a minute.
+ */
+export const detectIncidentsJob: Job = {
+  name: "detect-incidents",
+  intervalMs: 30_000,
+  run: async (ctx, now) => {
+    await detectIncidents(ctx, now);
+    return false;
+  },
+};
+
+/** Fires due escalation steps of unacknowledged incidents; the timers live in the database. */
+export const escalateIncidentsJob: Job = {
+  name: "escalate-incidents",
+  intervalMs: 5_000,
+  run: async (ctx, now) => (await escalateIncidents(ctx, now)).fired > 0,
+};
+
+/** Posts team notifications to their Slack-compatible webhooks, with retries. */
+export const deliverTeamWebhooksJob: Job = {
+  name: "deliver-team-webhooks",
+  intervalMs: 2_000,
+  run: async (ctx, now) => (await deliverTeamWebhooks(ctx, { now })).delivered > 0,
+};
+
+export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions, evaluateSlos, detectIncidentsJob, escalateIncidentsJob, deliverTeamWebhooksJob];

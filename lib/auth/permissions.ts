@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "incidents:respond": { roles: ["on_call", "manager", "admin"] },
   // Process owners only for processes their team owns (as slos:edit).
   "runbooks:edit": { roles: ["admin", "process_owner"] },
+  // A person's own inbox of notifications.
+  "inbox:read": { roles: EVERYONE },
   "processes:define": { roles: ["admin"] },
   "sources:manage": { roles: ["admin"] },
   "users:manage": { roles: ["admin"] },

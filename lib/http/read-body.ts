@@ -32,3 +32,9 @@ async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number, t
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** As readJson, but a request without a body reads as `{}` (actions whose fields are all optional). */
+export async function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
+  if (!request.body || request.headers.get("content-length") === "0") return {};
+  return readJson(request, maxBytes);
+}

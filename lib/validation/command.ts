@@ -25,12 +25,16 @@ function requireChoice(c: z.infer<typeof ZCaseIntent>, ctx: z.core.$RefinementCt
 export const ZCaseCommand = ZCaseIntent.superRefine(requireChoice);
 export type TCaseCommand = z.infer<typeof ZCaseCommand>;
 
+/** The incident an action was taken from (a runbook step): the action goes on its timeline. */
+const ZIncidentId = z.string().min(1).max(100).optional();
+
 /** Pausing or resuming new starts of a process's state (POST /api/v1/processes/{key}/commands). */
 export const ZStateCommand = z.object({
   type: z.enum(STATE_ACTIONS),
   state: z.string().min(1).max(200),
   requestId: ZRequestId,
   reason: ZReason,
+  incidentId: ZIncidentId,
 });
 export type TStateCommand = z.infer<typeof ZStateCommand>;
 
@@ -50,6 +54,7 @@ export const MAX_BULK_CASES = 5000;
 export const ZBulkAction = ZCaseIntent.extend({
   caseIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_CASES).optional(),
   filter: ZCaseFilter.optional(),
+  incidentId: ZIncidentId,
 }).superRefine((b, ctx) => {
   if (!b.caseIds === !b.filter) ctx.addIssue({ code: "custom", path: ["caseIds"], message: "give either caseIds or a filter" });
   requireChoice(b, ctx);

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/server/authorize";
 import { caseWhere } from "@/lib/server/cases/case-filter";
 import { actorLabel, type Ctx } from "@/lib/server/context";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { recordIncidentAction } from "@/lib/server/incidents/record-action";
 import { MAX_BULK_CASES, TWO_PERSON_THRESHOLD, type TBulkAction } from "@/lib/validation/command";
 
 /**
@@ -54,6 +55,11 @@ export async function requestBulkAction(ctx: Ctx, input: TBulkAction, now = new 
         reason: input.reason,
         after: { type: input.type, total: bulk.total, status: bulk.status, ...(input.filter ? { filter: input.filter } : {}) },
       });
+      if (input.incidentId) {
+        const what = `${input.type.replace("_", " ")} of ${bulk.total} ${bulk.total === 1 ? "case" : "cases"}${input.toProvider ? ` to ${input.toProvider}` : ""}`;
+        const waiting = bulk.status === "awaiting_approval" ? " (waiting for a second person's approval)" : "";
+        await recordIncidentAction(tx, input.incidentId, actor, `Requested ${what}${waiting}`, { bulkActionId: bulk.id });
+      }
       return { id: bulk.id, created: true };
     });
   } catch (error) {

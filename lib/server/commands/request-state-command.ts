@@ -5,6 +5,7 @@ import { authorize } from "@/lib/server/authorize";
 import { actorLabel, type Ctx, type Tx } from "@/lib/server/context";
 import { graphOf } from "@/lib/server/commands/action-context";
 import { COMMAND_SELECT } from "@/lib/server/commands/command-view";
+import { recordIncidentAction } from "@/lib/server/incidents/record-action";
 import type { TStateCommand } from "@/lib/validation/command";
 
 /** The engines running a process now: those with open cases, else the last one that reported. */
@@ -72,6 +73,10 @@ export async function requestStateCommand(ctx: Ctx, input: TStateCommand & { pro
       before: { state: input.state, paused: Boolean(paused) },
       after: { state: input.state, paused: input.type === "pause_starts", commands: commands.map((c) => c.id) },
     });
+    if (input.incidentId) {
+      const verb = input.type === "pause_starts" ? "Paused" : "Resumed";
+      await recordIncidentAction(tx, input.incidentId, ctx.actor, `${verb} new starts of ${input.state}`, { commandIds: commands.map((c) => c.id), state: input.state });
+    }
     return { commands, created: true };
   });
 }

@@ -93,7 +93,7 @@ function pgliteRunner(pglite: PGlite): SqlRunner {
 }
 
 /** Opens a connection; the embedded database is created and migrated on first open. */
-export async function connect(e: Env = env()): Promise<Connection> {
+export async function connect(e: Pick<Env, "DATABASE_URL" | "FLOWDECK_DATA_DIR"> = env()): Promise<Connection> {
   if (e.DATABASE_URL) {
     const pool = new pg.Pool(pgPoolConfig(e.DATABASE_URL));
     // An idle connection dropped by the server (restart, failover) must not crash the

@@ -12,6 +12,8 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   FLOWDECK_WORKER: z.enum(["on", "off"]).default("on"),
   FLOWDECK_METRICS_TOKEN: z.string().min(16).optional(),
+  /** How long an incident's condition must stay clear before it resolves itself (default 10 min). */
+  FLOWDECK_RESOLVE_GRACE_SEC: z.coerce.number().int().min(0).max(86_400).default(600),
   /** Where people reach Flowdeck: links in notifications (Slack webhooks) point here. */
   FLOWDECK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,7 +37,7 @@ export function env(): Env {
 }
 
 /** `memory://` keeps the embedded database in memory (tests); anything else is a folder. */
-export function dataDir(e: Env = env()): string {
+export function dataDir(e: Pick<Env, "FLOWDECK_DATA_DIR"> = env()): string {
   return e.FLOWDECK_DATA_DIR.startsWith("memory://")
     ? e.FLOWDECK_DATA_DIR
     : path.resolve(e.FLOWDECK_DATA_DIR);

@@ -10,6 +10,42 @@ export const DEMO_USERS: { email: string; name: string; role: Role; team?: strin
   { email: "owner@flowdeck.local", name: "Omar Owner", role: "process_owner", team: "Lending" },
   { email: "oncall@flowdeck.local", name: "Chen Oncall", role: "on_call", team: "Lending" },
   { email: "manager@flowdeck.local", name: "Maya Manager", role: "manager" },
+  // The rest of the rotations (beyond RUNNING.md's five, same password).
+  { email: "ana@flowdeck.local", name: "Ana Lopez", role: "on_call", team: "Lending" },
+  { email: "ben@flowdeck.local", name: "Ben Okafor", role: "on_call", team: "Fulfilment" },
+  { email: "dev@flowdeck.local", name: "Dev Patel", role: "on_call", team: "Fulfilment" },
+  { email: "fiona@flowdeck.local", name: "Fiona Brandt", role: "process_owner", team: "Fulfilment" },
+];
+
+/** Who owns each demo process, and the teams' managers (PRODUCT.md "Ownership and on-call"). */
+export const DEMO_OWNERS: Record<string, string> = {
+  "loan-approval": "owner@flowdeck.local",
+  "order-fulfilment": "fiona@flowdeck.local",
+};
+export const DEMO_MANAGER = "manager@flowdeck.local";
+
+/**
+ * Loans are few (about 50 an hour), so a bureau outage fails a handful of checks a
+ * minute: the outage incident fires at 6 failures (half of the attempts) instead of 20.
+ */
+export const DEMO_DETECTORS: Record<string, { outageMinFailures?: number; stuckThreshold?: number }> = {
+  "loan-approval": { outageMinFailures: 6 },
+  "order-fulfilment": { stuckThreshold: 25 },
+};
+
+/** Each team's schedule: a primary and a secondary layer rotating through its on-call engineers. */
+export const DEMO_SCHEDULES: {
+  team: string;
+  name: string;
+  timeZone: string;
+  rotationEvery: number;
+  rotationUnit: "hours" | "days" | "weeks";
+  handoffTime: string;
+  primary: string[];
+  secondary: string[];
+}[] = [
+  { team: "Lending", name: "Lending on call", timeZone: "Europe/Berlin", rotationEvery: 1, rotationUnit: "weeks", handoffTime: "09:00", primary: ["oncall@flowdeck.local", "ana@flowdeck.local"], secondary: ["ana@flowdeck.local", "oncall@flowdeck.local"] },
+  { team: "Fulfilment", name: "Fulfilment on call", timeZone: "America/New_York", rotationEvery: 1, rotationUnit: "days", handoffTime: "08:00", primary: ["ben@flowdeck.local", "dev@flowdeck.local"], secondary: ["dev@flowdeck.local", "ben@flowdeck.local"] },
 ];
 
 export const DEMO_TEAMS = ["Lending", "Fulfilment"];

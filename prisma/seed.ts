@@ -1,6 +1,7 @@
 /**
  * Seeds what the demo and the e2e server start from: the demo users and teams, the two
- * demo processes with their versions and thresholds, and an engine source. Safe to
+ * demo processes with their versions, thresholds and SLOs, owners and on-call schedules,
+ * and an engine source. Safe to
  * run again: what exists is left as it is.
  */
 import type { Ctx } from "@/lib/server/context";
@@ -11,6 +12,7 @@ import { createUser } from "@/lib/server/users/create-user";
 import { DEFAULT_MIN_BAD_EVENTS, DEFAULT_TIERS } from "@/lib/domain/slo";
 import { saveSlo } from "@/lib/server/slos/save-slo";
 import { DEMO_PASSWORD, DEMO_PROCESSES, DEMO_SLOS, DEMO_USERS } from "@/prisma/demo-catalog";
+import { seedOnCall } from "@/prisma/seed-oncall";
 
 /**
  * `createKey: false` keeps an existing source's keys as they are (the caller still has
@@ -38,6 +40,7 @@ export async function seedBase(
     const exists = await ctx.db.slo.findFirst({ where: { name: slo.name }, select: { id: true } });
     if (!exists) await saveSlo(ctx, { ...slo, version: "", tiers: [...DEFAULT_TIERS], minBadEvents: DEFAULT_MIN_BAD_EVENTS });
   }
+  await seedOnCall(ctx);
   const scopes = ["ingest", "commands", "read"] as const;
   const source = await ctx.db.source.findUnique({ where: { name: options.sourceName }, select: { id: true } });
   if (source) {

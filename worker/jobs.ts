@@ -46,14 +46,24 @@ export const evaluateSlos: Job = {
 };
 
 /**
- * Runs every detector (SLO burn, stuck pile-up, dependency outage, version regression)
- * and opens, refreshes or resolves incidents; every 30 s so an outage pages within a minute.
+ * The cheap detectors (dependency outage over the last minutes' events, stuck pile-up
+ * from an index count) every 10 s, so an outage pages within seconds of crossing its threshold.
  */
-export const detectIncidentsJob: Job = {
+export const detectFastIncidents: Job = {
   name: "detect-incidents",
-  intervalMs: 30_000,
+  intervalMs: 10_000,
   run: async (ctx, now) => {
-    await detectIncidents(ctx, now);
+    await detectIncidents(ctx, now, ["dependency_outage", "stuck_cases"]);
+    return false;
+  },
+};
+
+/** SLO burn (its alerts change once a minute) and version regression (a wider scan) each minute. */
+export const detectSlowIncidents: Job = {
+  name: "detect-incidents-slow",
+  intervalMs: 60_000,
+  run: async (ctx, now) => {
+    await detectIncidents(ctx, now, ["slo_burn", "version_regression"]);
     return false;
   },
 };
@@ -72,4 +82,4 @@ export const deliverTeamWebhooksJob: Job = {
   run: async (ctx, now) => (await deliverTeamWebhooks(ctx, { now })).delivered > 0,
 };
 
-export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions, evaluateSlos, detectIncidentsJob, escalateIncidentsJob, deliverTeamWebhooksJob];
+export const JOBS: Job[] = [projectCases, deliverCommands, runBulkActions, evaluateSlos, detectFastIncidents, detectSlowIncidents, escalateIncidentsJob, deliverTeamWebhooksJob];

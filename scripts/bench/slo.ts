@@ -154,7 +154,7 @@ try {
   const [fillMs] = await timed(() => fill(db));
   console.log(`filled in ${(fillMs / 1000).toFixed(1)} s`);
 
-  const conn = await connect({ DATABASE_URL: url.toString(), FLOWDECK_DATA_DIR: ".flowdeck", PORT, FLOWDECK_WORKER: "off", NODE_ENV: "production" });
+  const conn = await connect({ DATABASE_URL: url.toString(), FLOWDECK_DATA_DIR: ".flowdeck" });
   const ctx = { actor: { type: "system" as const, name: "bench" }, db: conn.prisma };
   const rounds: number[] = [];
   for (let i = 0; i < 5; i++) rounds.push((await timed(() => evaluateAllSlos(ctx, new Date(Date.now() + i * 60_000))))[0]);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { DEFAULT_POLICIES, initialEscalation, type EscalationPolicy, type Severity } from "@/lib/domain/escalation";
-import { INCIDENT_TYPES, moreSevere, resolutionStep } from "@/lib/domain/detectors";
+import { INCIDENT_TYPES, moreSevere, resolutionStep, type IncidentType } from "@/lib/domain/detectors";
 import type { Ctx, Tx } from "@/lib/server/context";
 import { authorize } from "@/lib/server/authorize";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
@@ -85,7 +86,7 @@ async function refresh(tx: Tx, id: string, o: Observation, current: { severity: 
 
 /** A clear (or vanished) condition: resolve once it has stayed clear for the grace period. */
 async function clear(tx: Tx, incident: { id: string; clearSince: Date | null; assigneeId: string | null; title: string; summary: string; severity: Severity; teamId: string | null; process: { name: string } | null }, now: Date): Promise<boolean> {
-  const step = resolutionStep(false, incident.clearSince, now);
+  const step = resolutionStep(false, incident.clearSince, now, env().FLOWDECK_RESOLVE_GRACE_SEC / 60);
   if (!step.resolve) {
     if (incident.clearSince === null) await tx.incident.update({ where: { id: incident.id }, data: { clearSince: step.clearSince } });
     return false;
@@ -98,18 +99,19 @@ async function clear(tx: Tx, incident: { id: string; clearSince: Date | null; as
 }
 
 /**
- * One detection round (the worker, each minute): every detector's findings become
- * incidents, one per detector and key. New firing findings open (and route) one;
- * firing ones refresh theirs; incidents whose condition is clear resolve after a grace
- * period. Each incident changes in its own transaction.
+ * One detection round of the given detectors (the worker runs the fast ones every few
+ * seconds, the slow ones each minute): findings become incidents, one per detector and
+ * key. New firing findings open (and route) one; firing ones refresh theirs; incidents
+ * of these detectors whose condition is clear resolve after a grace period. Each
+ * incident changes in its own transaction.
  */
-export async function detectIncidents(ctx: Ctx, now = new Date()): Promise<DetectionRound> {
+export async function detectIncidents(ctx: Ctx, now = new Date(), types: readonly IncidentType[] = INCIDENT_TYPES): Promise<DetectionRound> {
   authorize(ctx.actor, "worker:run");
   const db = ctx.db;
-  const findings = await gatherFindings(db, now);
+  const findings = await gatherFindings(db, types, now);
   const firing = new Map(findings.filter((f) => f.firing).map((f) => [openKeyOf(f), f]));
   const unresolved = await db.incident.findMany({
-    where: { openKey: { not: null }, type: { in: [...INCIDENT_TYPES] } },
+    where: { openKey: { not: null }, type: { in: [...types] } },
     select: { id: true, openKey: true, severity: true, status: true, clearSince: true, assigneeId: true, title: true, summary: true, teamId: true, process: { select: { name: true } } },
   });
   const round: DetectionRound = { opened: 0, updated: 0, resolved: 0 };

@@ -18,7 +18,8 @@ ALTER TABLE "teams" ADD COLUMN     "webhook_secret" TEXT,
 ADD COLUMN     "webhook_url" TEXT;
 
 -- AlterTable
-ALTER TABLE "processes" ADD COLUMN     "owner_id" TEXT;
+ALTER TABLE "processes" ADD COLUMN     "detectors" JSONB NOT NULL DEFAULT '{}',
+ADD COLUMN     "owner_id" TEXT;
 
 -- CreateTable
 CREATE TABLE "schedules" (

@@ -56,7 +56,18 @@ export function Overview() {
                       {p.name}
                     </Link>
                     <span className="block font-mono text-xs text-slate-500">{p.key}</span>
-                    {p.freeze ? <FreezeBadge /> : null}
+                    <span className="mt-1 flex flex-wrap gap-1">
+                      {p.freeze ? <FreezeBadge /> : null}
+                      {p.incidents.open > 0 ? (
+                        <Link
+                          href={`/incidents?process=${p.key}`}
+                          className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${p.incidents.worst === "SEV1" ? "bg-red-700 text-white" : p.incidents.worst === "SEV2" ? "bg-orange-100 text-orange-900" : "bg-amber-100 text-amber-900"}`}
+                        >
+                          <AlertIcon />
+                          {p.incidents.open} {p.incidents.open === 1 ? "incident" : "incidents"} · {p.incidents.worst}
+                        </Link>
+                      ) : null}
+                    </span>
                   </Td>
                   <Td>{p.owner ?? <span className="text-amber-800">No owner</span>}</Td>
                   <Td align="right">

@@ -8,6 +8,12 @@ import { recentTotals, stuckCounts } from "@/lib/server/processes/recent-totals"
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** A process's unresolved incidents: how many, and the most severe (SEV1 first). */
+function openIncidents(rows: { severity: "SEV1" | "SEV2" | "SEV3"; _count: { _all: number } }[]) {
+  const severities = rows.map((r) => r.severity).sort();
+  return { open: rows.reduce((n, r) => n + r._count._all, 0), worst: severities[0] ?? null };
+}
+
 /**
  * Every process with its live counts and its SLOs as last evaluated (API.md
  * `GET /api/v1/processes`). `failureRate` is the failure-rate SLI over the last 24 h:
@@ -29,7 +35,12 @@ export async function listProcesses(ctx: Ctx, now = new Date()) {
   });
   const ids = processes.map((p) => p.id);
   const to = floorMinute(now.getTime());
-  const [freeze, stuck, totals] = await Promise.all([releaseFreeze(ctx.db, ids), stuckCounts(ctx.db, ids, now), recentTotals(ctx.db, ids, to - DAY_MS, to)]);
+  const [freeze, stuck, totals, incidents] = await Promise.all([
+    releaseFreeze(ctx.db, ids),
+    stuckCounts(ctx.db, ids, now),
+    recentTotals(ctx.db, ids, to - DAY_MS, to),
+    ctx.db.incident.groupBy({ by: ["processId", "severity"], where: { openKey: { not: null }, processId: { in: ids } }, _count: { _all: true } }),
+  ]);
   return processes.map((p) => {
       const stuckCases = stuck.get(p.id) ?? 0;
       const sum = totals.get(p.id)!;
@@ -44,6 +55,7 @@ export async function listProcesses(ctx: Ctx, now = new Date()) {
         failureRate: finished === 0 ? null : sum.badOutcome / finished,
         last24h: { started: sum.started, completed: sum.completed, failed: sum.failed, cancelled: sum.cancelled },
         freeze: freeze.get(p.id) ?? false,
+        incidents: openIncidents(incidents.filter((i) => i.processId === p.id)),
         slos: p.slos.map((s) => {
           const status = s.status as SloStatus | null;
           return {

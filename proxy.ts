@@ -11,5 +11,5 @@ export default withAuth({
 });
 
 export const config = {
-  matcher: ["/cases/:path*", "/processes/:path*", "/slos/:path*", "/incidents/:path*", "/oncall/:path*", "/audit/:path*"],
+  matcher: ["/cases/:path*", "/processes/:path*", "/slos/:path*", "/incidents/:path*", "/teams/:path*", "/audit/:path*"],
 };

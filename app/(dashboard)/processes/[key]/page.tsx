@@ -16,6 +16,10 @@ import { formatPercent } from "@/lib/format";
 import { AppError } from "@/lib/errors";
 import { formatDuration, formatInstant } from "@/lib/format";
 import { getProcess } from "@/lib/server/processes/get-process";
+import { ProcessOwnershipCard } from "@/components/teams/process-ownership-card";
+import type { ProcessOwnership } from "@/components/teams/types";
+import { getProcessOwnership } from "@/lib/server/teams/get-process-ownership";
+import { listTeamChoices } from "@/lib/server/teams/list-team-choices";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +39,7 @@ export default async function ProcessPage({ params }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const [ownership, teamChoices] = await Promise.all([getProcessOwnership(ctx, { key }), can(actor.role, "teams:manage") ? listTeamChoices(ctx) : null]);
   return (
     <>
       <PageHeader
@@ -55,6 +60,7 @@ export default async function ProcessPage({ params }: Props) {
         }
       />
       <div className="grid gap-4">
+        <ProcessOwnershipCard ownership={JSON.parse(JSON.stringify(ownership)) as ProcessOwnership} teams={teamChoices} />
         <Card
           title="Service level objectives"
           actions={

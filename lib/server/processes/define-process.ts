@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { authorize } from "@/lib/server/authorize";
@@ -34,7 +35,7 @@ export async function defineProcess(ctx: Ctx, input: TDefineProcess) {
       });
       if (!existing) {
         await tx.processVersion.create({ data: { processId: process.id, version: input.version.version, graph } });
-      } else if (JSON.stringify(existing.graph) !== JSON.stringify(graph)) {
+      } else if (canonicalJson(existing.graph) !== canonicalJson(graph)) {
         throw new AppError("conflict", `Version ${input.version.version} of ${input.key} is published and cannot change.`, [
           { path: ["version", "version"], message: "is already published with another graph" },
         ]);

@@ -54,9 +54,17 @@ export default async function ProcessPage({ params }: Props) {
           </>
         }
         actions={
-          <Link href={`/cases?stuck=true&process=${process.key}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-            Stuck cases
-          </Link>
+          <span className="flex gap-2">
+            <Link href={`/processes/${process.key}/runbooks`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Runbooks
+            </Link>
+            <Link href={`/incidents?process=${process.key}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Incidents
+            </Link>
+            <Link href={`/cases?stuck=true&process=${process.key}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              Stuck cases
+            </Link>
+          </span>
         }
       />
       <div className="grid gap-4">

@@ -5,9 +5,10 @@ import type { Ctx } from "@/lib/server/context";
 import type { StateGraph } from "@/lib/domain/state-graph";
 import { listProcessSlos } from "@/lib/server/slos/get-slo";
 import { releaseFreeze } from "@/lib/server/slos/freeze";
+import { detectorOptions, ZDetectorSettings } from "@/lib/validation/detectors";
 import { parseStuckThresholds } from "@/lib/validation/process";
 
-/** One process: owner, thresholds per state (in graph order), versions. */
+/** One process: owner, thresholds per state (in graph order), incident thresholds, versions. */
 export async function getProcess(ctx: Ctx, input: { key: string }) {
   authorize(ctx.actor, "processes:read");
   const p = await ctx.db.process.findUnique({
@@ -18,6 +19,7 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
       name: true,
       defaultStuckThresholdSec: true,
       stuckThresholds: true,
+      detectors: true,
       team: { select: { name: true } },
       versions: { orderBy: { createdAt: "desc" }, select: { version: true, graph: true, createdAt: true } },
       pauses: { select: { state: true, pausedAt: true, pausedBy: true, reason: true } },
@@ -43,6 +45,8 @@ export async function getProcess(ctx: Ctx, input: { key: string }) {
       overridden: Object.hasOwn(overrides, state),
       pause: p.pauses.find((x) => x.state === state) ?? null,
     })),
+    // settings: what the owner chose (a hand-edited, malformed value reads as none); effective: with the defaults.
+    detectors: { settings: ZDetectorSettings.safeParse(p.detectors).data ?? {}, effective: detectorOptions(p.detectors) },
     versions: p.versions.map((v) => ({ version: v.version, createdAt: v.createdAt, states: (v.graph as StateGraph | null)?.states?.length ?? 0 })),
   };
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
+import { DetectorSettingsEditor, DetectorSettingsList } from "@/components/processes/detector-settings-editor";
 import { PauseControl } from "@/components/processes/pause-control";
 import { ThresholdsEditor } from "@/components/processes/thresholds-editor";
 import { FreezeBadge, HealthBadge } from "@/components/slos/health-badge";
@@ -162,6 +163,9 @@ export default async function ProcessPage({ params }: Props) {
                 </tr>
               </tbody>
             </Table>
+          </Card>
+          <Card title="Incident thresholds" actions={canTune ? <DetectorSettingsEditor process={process.key} settings={process.detectors.settings} /> : null}>
+            <DetectorSettingsList detectors={process.detectors} />
           </Card>
           <Card title="Versions">
             <Table label="Versions">

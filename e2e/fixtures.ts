@@ -96,3 +96,28 @@ export async function completedLoan(request: APIRequestContext, hoursAgo: number
   ]);
   return caseId;
 }
+
+/**
+ * A provider outage as an engine reports it, in one batch: `cases` cases whose attempt
+ * of `state` on `provider` failed `minutesAgo` minutes ago and that still wait in that state.
+ */
+export async function providerOutage(
+  request: APIRequestContext,
+  o: { process: string; version: string; firstState?: string; state: string; provider: string; cases: number; minutesAgo: number; prefix: string },
+): Promise<string[]> {
+  const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const ids = Array.from({ length: o.cases }, () => uniqueId(o.prefix));
+  const events = ids.flatMap((caseId) => {
+    const base = { caseId, process: o.process };
+    const step = { ...base, state: o.state, provider: o.provider, attempt: 1, idempotencyKey: `${caseId}:${o.state}` };
+    return [
+      { ...base, id: `${caseId}-start`, type: "case.started", processVersion: o.version, state: o.firstState ?? o.state, at: at(o.minutesAgo + 0.3) },
+      ...(o.firstState ? [{ ...base, id: `${caseId}-enter`, type: "case.state_entered", state: o.state, at: at(o.minutesAgo + 0.2) }] : []),
+      { ...step, id: `${caseId}-try`, type: "step.attempted", at: at(o.minutesAgo + 0.1) },
+      { ...step, id: `${caseId}-fail`, type: "step.failed", error: { code: "timeout", message: `${o.provider} timed out` }, at: at(o.minutesAgo) },
+    ];
+  });
+  const res = await request.post("/api/v1/events", { data: { events }, headers: { authorization: `Bearer ${apiKey()}` } });
+  expect(res.status(), await res.text()).toBe(202);
+  return ids;
+}

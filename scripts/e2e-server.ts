@@ -18,7 +18,7 @@ if (!hasBuild()) {
   process.exit(1);
 }
 
-const env = { ...process.env, FLOWDECK_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-0123456789abcdef" };
+const env = { ...process.env, FLOWDECK_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-0123456789abcdef", FLOWDECK_RESOLVE_GRACE_SEC: "5" };
 process.env.FLOWDECK_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 const conn = await connect();

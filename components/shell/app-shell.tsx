@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/auth/session";
+import { InboxBell } from "@/components/inbox/inbox-bell";
+import { UnresolvedIncidentsBadge } from "@/components/incidents/unresolved-badge";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
@@ -12,9 +14,11 @@ const ROLE_LABEL: Record<UserActor["role"], string> = {
   manager: "Manager",
 };
 
-const NAV: { href: string; match: string; label: string; action: Action }[] = [
+const NAV: { href: string; match: string; label: string; action: Action; badge?: React.ReactNode }[] = [
   { href: "/", match: "/", label: "Overview", action: "overview:read" },
+  { href: "/incidents", match: "/incidents", label: "Incidents", action: "incidents:read", badge: <UnresolvedIncidentsBadge /> },
   { href: "/cases?stuck=true", match: "/cases", label: "Stuck cases", action: "cases:read" },
+  { href: "/teams", match: "/teams", label: "Teams", action: "teams:read" },
   { href: "/audit", match: "/audit", label: "Audit log", action: "audit:read" },
 ];
 
@@ -37,10 +41,12 @@ export function AppShell({ actor, children }: { actor: UserActor; children: Reac
             {NAV.filter((item) => can(actor.role, item.action)).map((item) => (
               <NavLink key={item.href} href={item.href} match={item.match}>
                 {item.label}
+                {item.badge}
               </NavLink>
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            {can(actor.role, "inbox:read") ? <InboxBell /> : null}
             <span className="text-right leading-tight">
               <span className="block font-medium">{actor.name}</span>
               <span className="block text-xs text-slate-400">{ROLE_LABEL[actor.role]}</span>

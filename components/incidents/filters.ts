@@ -26,13 +26,10 @@ export function filtersToParams(f: IncidentFilters): URLSearchParams {
   return q;
 }
 
-/** GET /api/v1/incidents takes one status: "unresolved" asks for open and acknowledged separately. */
+/** The GET /api/v1/incidents query of the list's filters ("all" sends no status). */
 export function apiQueries(f: IncidentFilters, limit: number): string[] {
-  const statuses = f.status === "unresolved" ? ["open", "acknowledged"] : f.status === "all" ? [undefined] : [f.status];
-  return statuses.map((status) => {
-    const q = filtersToParams({ ...f, status: "unresolved" });
-    if (status) q.set("status", status);
-    q.set("limit", String(limit));
-    return q.toString();
-  });
+  const q = filtersToParams({ ...f, status: "unresolved" });
+  if (f.status !== "all") q.set("status", f.status);
+  q.set("limit", String(limit));
+  return [q.toString()];
 }

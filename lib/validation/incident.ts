@@ -4,9 +4,9 @@ import { SEVERITIES } from "@/lib/domain/escalation";
 
 export const INCIDENT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 
-/** Filters of GET /api/v1/incidents and the incident list page. */
+/** Filters of GET /api/v1/incidents and the incident list page; "unresolved" is open or acknowledged. */
 export const ZIncidentQuery = z.object({
-  status: z.enum(INCIDENT_STATUSES).optional(),
+  status: z.enum([...INCIDENT_STATUSES, "unresolved"]).optional(),
   process: z.string().trim().min(1).max(64).optional(),
   type: z.enum(INCIDENT_TYPES).optional(),
   severity: z.enum(SEVERITIES).optional(),

@@ -184,6 +184,10 @@ describe("responding", () => {
       escalationLevel: 1,
       affectedCases: 25,
     });
+    const unresolved = await call(listIncidentsRoute, "GET", "/api/v1/incidents?status=unresolved", { token });
+    expect((unresolved.body as { incidents: unknown[] }).incidents).toHaveLength(1);
+    const resolved = await call(listIncidentsRoute, "GET", "/api/v1/incidents?status=resolved", { token });
+    expect((resolved.body as { incidents: unknown[] }).incidents).toHaveLength(0);
     const bad = await call(listIncidentsRoute, "GET", "/api/v1/incidents?status=sleeping", { token });
     expect(bad.status).toBe(400);
   });

@@ -55,7 +55,7 @@ export type IncidentRow = ReturnType<typeof toIncidentRow>;
 export async function listIncidents(ctx: Ctx, query: TIncidentQuery) {
   authorize(ctx.actor, "incidents:read");
   const where: Prisma.IncidentWhereInput = {
-    ...(query.status ? { status: query.status } : {}),
+    ...(query.status === "unresolved" ? { status: { in: ["open", "acknowledged"] } } : query.status ? { status: query.status } : {}),
     ...(query.process ? { process: { key: query.process } } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.severity ? { severity: query.severity } : {}),

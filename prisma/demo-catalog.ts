@@ -30,7 +30,6 @@ export const DEMO_MANAGER = "manager@flowdeck.local";
  */
 export const DEMO_DETECTORS: Record<string, { outageMinFailures?: number; stuckThreshold?: number }> = {
   "loan-approval": { outageMinFailures: 6 },
-  "order-fulfilment": { stuckThreshold: 25 },
 };
 
 /** Each team's schedule: a primary and a secondary layer rotating through its on-call engineers. */

@@ -121,3 +121,40 @@ export async function providerOutage(
   expect(res.status(), await res.text()).toBe(202);
   return ids;
 }
+
+/** The calendar date in `timeZone` (YYYY-MM-DD), `days` days from today there. */
+export function localDate(timeZone: string, days = 0, now = new Date()): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Demo users' ids by email, read from the teams list (the demo teams hold every on-call engineer). */
+export async function userIds(request: APIRequestContext, emails: string[]): Promise<string[]> {
+  const res = await request.get("/api/v1/teams");
+  expect(res.status(), await res.text()).toBe(200);
+  const { teams } = (await res.json()) as { teams: { members: { id: string; email: string }[] }[] };
+  const people = new Map(teams.flatMap((t) => t.members.map((m) => [m.email, m.id] as const)));
+  return emails.map((email) => {
+    const id = people.get(email);
+    expect(id, `${email} is in no team`).toBeTruthy();
+    return id!;
+  });
+}
+
+/**
+ * A team of its own whose members rotate weekly on the primary layer (handoffs at 09:00
+ * Europe/Berlin, first shift yesterday, so the first of `rotation` is on call now).
+ * `request` must be signed in as a manager or an admin (e.g. `page.request` after signIn).
+ */
+export async function teamWithRotation(request: APIRequestContext, rotation: string[], name = uniqueId("E2E team")) {
+  const members = await userIds(request, rotation);
+  const team = await request.post("/api/v1/teams", { data: { name, members: members.map((userId) => ({ userId, role: "member" })) } });
+  expect(team.status(), await team.text()).toBe(201);
+  const teamId = ((await team.json()) as { id: string }).id;
+  const startDate = localDate("Europe/Berlin", -1);
+  const schedule = await request.post("/api/v1/schedules", {
+    data: { teamId, name: `${name} rota`, timeZone: "Europe/Berlin", layers: [{ level: 1, members, rotationEvery: 1, rotationUnit: "weeks", handoffTime: "09:00", startDate }] },
+  });
+  expect(schedule.status(), await schedule.text()).toBe(201);
+  return { teamId, scheduleId: ((await schedule.json()) as { id: string }).id, name, startDate };
+}

@@ -53,6 +53,10 @@ if (await restart.count()) {
   await page.keyboard.press("Escape");
 }
 await shot(page, "process", "/processes/loan-approval", () => page.locator(".recharts-surface").first().waitFor());
+await shot(page, "incidents", "/incidents?status=all", () => page.getByRole("table", { name: "Incidents" }).waitFor());
+// The most urgent incident (the list's first row), with its timeline and runbook.
+const incidentHref = await page.getByRole("table", { name: "Incidents" }).getByRole("link").first().getAttribute("href").catch(() => null);
+if (incidentHref) await shot(page, "incident", incidentHref, () => page.getByRole("heading", { name: /Runbook|Timeline/ }).first().waitFor());
 await context.close();
 
 const owner = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -69,6 +73,14 @@ const adminPage = await admin.newPage();
 await signIn(adminPage, "admin@flowdeck.local");
 await shot(adminPage, "audit", "/audit", () => adminPage.getByRole("heading", { name: "Audit log" }).waitFor());
 await admin.close();
+
+const manager = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const managerPage = await manager.newPage();
+await signIn(managerPage, "manager@flowdeck.local");
+await shot(managerPage, "teams", "/teams", () => managerPage.getByRole("table", { name: "Teams" }).waitFor());
+const teamHref = await managerPage.getByRole("table", { name: "Teams" }).getByRole("link", { name: "Lending" }).getAttribute("href");
+await shot(managerPage, "team", teamHref ?? "/teams", () => managerPage.getByRole("figure").first().waitFor());
+await manager.close();
 
 const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
 const laptopPage = await laptop.newPage();

@@ -28,6 +28,9 @@ export function EscalationAhead({ detail, now, canRespond }: { detail: IncidentD
           <li key={step.level} className="flex items-baseline justify-between gap-3 px-4 py-2">
             <span>
               {i === 0 ? "Next: " : "Then: "}notify <strong>{step.target}</strong>
+              <span className={`block text-xs ${step.people.length === 0 ? "text-red-700" : "text-slate-600"}`}>
+                {step.people.length === 0 ? "nobody: fix the schedule or the policy" : step.people.join(", ")}
+              </span>
             </span>
             <span className={`whitespace-nowrap text-right tabular-nums ${i === 0 ? "font-semibold text-amber-800" : "text-slate-600"}`}>
               {overdue ? "due now" : formatRelative(step.at, now)}

@@ -8,6 +8,7 @@ import { acknowledgeIncident } from "@/lib/server/incidents/acknowledge-incident
 import { detectIncidents } from "@/lib/server/incidents/apply-findings";
 import { deliverTeamWebhooks } from "@/lib/server/incidents/deliver-team-webhooks";
 import { escalateIncidents } from "@/lib/server/incidents/escalate-incidents";
+import { getIncident } from "@/lib/server/incidents/get-incident";
 import { requestBulkAction } from "@/lib/server/bulk/request-bulk-action";
 import { listInbox } from "@/lib/server/inbox/list-inbox";
 import type { TEvent } from "@/lib/validation/event";
@@ -149,6 +150,22 @@ describe("a dependency outage", () => {
     }
     await ingestAs(token, events);
     expect(await detectIncidents(system, T0)).toEqual({ opened: 0, updated: 0, resolved: 0 });
+  });
+});
+
+describe("the incident page", () => {
+  it("shows who each step ahead would reach, and the runbook's steps as concrete actions on the incident's cases", async () => {
+    await bureauOutage();
+    await detectIncidents(system, T0);
+    const { id } = await db.incident.findFirstOrThrow();
+    const detail = await getIncident(await userCtx("ops_leader"), { id }, T0);
+    expect(detail.escalationAhead[0]).toMatchObject({ target: "the secondary on call", people: ["Ben"], at: at(5).toISOString() });
+    expect(detail.runbook?.kind).toBe("dependency_outage");
+    const planned = detail.runbook!.sections.flatMap((s) => s.steps.map((step) => step.planned)).filter((p) => p !== null);
+    expect(planned).toContainEqual(expect.objectContaining({ kind: "state", type: "pause_starts", state: "credit-check", label: "Pause starts of credit-check" }));
+    expect(planned).toContainEqual(expect.objectContaining({ kind: "bulk", type: "reroute", toProvider: "bureau-b", label: "Reroute 25 in-flight cases to bureau-b" }));
+    expect(detail.timeline.map((e) => e.kind)).toEqual(["triggered", "assigned", "notified"]);
+    expect(detail.cases).toHaveLength(25);
   });
 });
 

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/server/authorize";
 import { CASE_VIEW_SELECT, toCaseView } from "@/lib/server/cases/case-view";
 import type { Ctx } from "@/lib/server/context";
 import { policyOf } from "@/lib/server/incidents/escalate";
+import { resolveTarget } from "@/lib/server/incidents/resolve-target";
 import { INCIDENT_ROW_SELECT, toIncidentRow } from "@/lib/server/incidents/list-incidents";
 import { incidentRunbook } from "@/lib/server/incidents/incident-runbook";
 
@@ -25,13 +26,15 @@ export async function getIncident(ctx: Ctx, input: { id: string }, now = new Dat
   const ids = (incident.affectedCaseIds as string[]).slice(0, SHOWN_CASES);
   const cases = await ctx.db.case.findMany({ where: { id: { in: ids } }, select: CASE_VIEW_SELECT, orderBy: [{ stateEnteredAt: "desc" }, { id: "desc" }] });
   const policy = policyOf(incident);
-  // The steps still to come if nobody acknowledges, timed from the next one's timer.
-  const ahead: { level: number; at: string; target: string }[] = [];
+  // The steps still to come if nobody acknowledges, timed from the next one's timer, with
+  // the people each would reach by the schedule at that time.
+  const ahead: { level: number; at: string; target: string; people: string[] }[] = [];
   if (incident.status === "open" && incident.nextEscalationAt) {
     let at = incident.nextEscalationAt.getTime();
     for (let level = incident.escalationLevel; level < stepCount(policy); level++) {
       const step = stepAt(policy, level)!;
-      ahead.push({ level, at: new Date(at).toISOString(), target: describeTarget(step.step.target) });
+      const { users } = await resolveTarget(ctx.db, incident.team?.id ?? null, step.step.target, new Date(at));
+      ahead.push({ level, at: new Date(at).toISOString(), target: describeTarget(step.step.target), people: users.map((u) => u.name) });
       at += step.step.waitMinutes * 60_000;
     }
   }

@@ -10,6 +10,7 @@ import { deliverTeamWebhooks } from "@/lib/server/incidents/deliver-team-webhook
 import { escalateIncidents } from "@/lib/server/incidents/escalate-incidents";
 import { getIncident } from "@/lib/server/incidents/get-incident";
 import { requestBulkAction } from "@/lib/server/bulk/request-bulk-action";
+import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { listInbox } from "@/lib/server/inbox/list-inbox";
 import type { TEvent } from "@/lib/validation/event";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
@@ -220,6 +221,11 @@ describe("responding", () => {
     expect(action.message).toBe("Requested reroute of 3 cases to bureau-b — by ana@flowdeck.test");
     await expect(requestBulkAction(ana, { ...base, requestId: requestId(), incidentId: "nope" })).rejects.toMatchObject({ code: "invalid_request" });
     expect(await db.bulkAction.count()).toBe(1);
+    // Once the worker has sent the three commands, the runbook offers the other 22 cases.
+    await runBulkBatch(system);
+    const detail = await getIncident(ana, { id: incident.id }, T0);
+    const labels = detail.runbook!.sections.flatMap((s) => s.steps.flatMap((step) => (step.planned ? [step.planned.label] : [])));
+    expect(labels).toContain("Reroute 22 in-flight cases to bureau-b");
   });
 });
 

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentType } from "@/lib/domain/detectors";
 import { parseRunbook, planAction, runbookKindFor, RUNBOOK_TITLES, type ActionContext } from "@/lib/domain/runbook";
 import { alternativeProviders } from "@/lib/domain/state-graph";
-import { graphOf } from "@/lib/server/commands/action-context";
+import { graphOf, PENDING_STATUSES } from "@/lib/server/commands/action-context";
 import { currentRunbook } from "@/lib/server/runbooks/current-runbook";
 import { MAX_BULK_CASES } from "@/lib/validation/command";
 
@@ -12,8 +12,10 @@ type IncidentFacts = { type: IncidentType; processId: string; sloId: string | nu
 
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
+/** Case ids for an action, leaving out cases that already have a command in flight (they would be refused). */
 async function ids(db: Db, where: Prisma.CaseWhereInput): Promise<string[]> {
-  const rows = await db.case.findMany({ where, select: { id: true }, orderBy: [{ stateEnteredAt: "desc" }, { id: "desc" }], take: MAX_BULK_CASES });
+  const idle: Prisma.CaseWhereInput = { ...where, commands: { none: { status: { in: [...PENDING_STATUSES] } } } };
+  const rows = await db.case.findMany({ where: idle, select: { id: true }, orderBy: [{ stateEnteredAt: "desc" }, { id: "desc" }], take: MAX_BULK_CASES });
   return rows.map((r) => r.id);
 }
 

@@ -12,7 +12,9 @@ import { getIncident } from "@/lib/server/incidents/get-incident";
 import { requestBulkAction } from "@/lib/server/bulk/request-bulk-action";
 import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { listInbox } from "@/lib/server/inbox/list-inbox";
+import { saveSlo } from "@/lib/server/slos/save-slo";
 import type { TEvent } from "@/lib/validation/event";
+import { ZSloInput } from "@/lib/validation/slo";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev } from "../support/events";
 import { call } from "../support/http";
@@ -167,6 +169,22 @@ describe("the incident page", () => {
     expect(planned).toContainEqual(expect.objectContaining({ kind: "bulk", type: "reroute", toProvider: "bureau-b", label: "Reroute 25 in-flight cases to bureau-b" }));
     expect(detail.timeline.map((e) => e.kind)).toEqual(["triggered", "assigned", "notified"]);
     expect(detail.cases).toHaveLength(25);
+  });
+});
+
+describe("an SLO burning on failures", () => {
+  it("points the outage runbook's actions at the step failing most in the last hour", async () => {
+    await bureauOutage(8);
+    const slo = await saveSlo(system, ZSloInput.parse({ name: "Loans succeed", process: "loan-approval", sli: "failure_rate", objective: 95, windowDays: 30 }));
+    await db.sloAlert.create({ data: { sloId: slo.id, tier: 1, severity: "page", factor: 6, burnLong: 7, burnShort: 9, budgetRemaining: 0.4, openedAt: T0 } });
+    await detectIncidents(system, T0, ["slo_burn"]);
+    const { id } = await db.incident.findFirstOrThrow({ where: { type: "slo_burn" } });
+    const detail = await getIncident(ana, { id }, T0);
+    expect(detail.incident.severity).toBe("SEV2");
+    expect(detail.runbook?.kind).toBe("dependency_outage");
+    const labels = detail.runbook!.sections.flatMap((s) => s.steps.flatMap((step) => (step.planned ? [step.planned.label] : [])));
+    expect(labels).toContain("Reroute 8 in-flight cases to bureau-b");
+    expect(labels).toContain("Pause starts of credit-check");
   });
 });
 

@@ -20,17 +20,33 @@ async function ids(db: Db, where: Prisma.CaseWhereInput): Promise<string[]> {
 }
 
 /**
+ * For an SLO burning on failures, the step that fails most in the last hour (and its
+ * provider): where the outage runbook's actions should point.
+ */
+async function failingStep(db: Db, processId: string, now: Date): Promise<{ state: string | null; provider: string | null }> {
+  const rows = await db.event.groupBy({
+    by: ["state", "provider"],
+    where: { processId, type: "step.failed", at: { gte: new Date(now.getTime() - 60 * 60_000), lte: now } },
+    _count: { _all: true },
+    orderBy: { _count: { state: "desc" } },
+    take: 1,
+  });
+  return { state: rows[0]?.state ?? null, provider: rows[0]?.provider ?? null };
+}
+
+/**
  * What the runbook's steps would do for this incident now: the cases in flight on the
  * failing provider, those left with partial work, the stuck ones, those that failed on
  * the new version; the alternative providers and the paused states.
  */
 async function actionContext(db: Db, processKey: string, incident: IncidentFacts, now: Date): Promise<ActionContext> {
   const details = (incident.details ?? {}) as Record<string, unknown>;
-  const state = text(details.state);
-  const provider = text(details.provider);
+  let state = text(details.state);
+  let provider = text(details.provider);
+  if (incident.type === "slo_burn" && state === null) ({ state, provider } = await failingStep(db, incident.processId, now));
   const graph = await graphOf(db, incident.processId, null);
   const pauses = await db.processPause.findMany({ where: { processId: incident.processId }, select: { state: true } });
-  const outage = incident.type === "dependency_outage" && state !== null;
+  const outage = (incident.type === "dependency_outage" || incident.type === "slo_burn") && state !== null;
   // Partial work: cases that failed in the failing step around the outage and were not compensated.
   const around = new Date(incident.openedAt.getTime() - 60 * 60_000);
   const newVersion = incident.type === "version_regression" ? text(details.newVersion) : null;

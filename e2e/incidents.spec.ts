@@ -18,9 +18,10 @@ async function ack(request: APIRequestContext, id: string) {
 const CASES = 10;
 
 test("a bureau-a outage pages the on-call engineer, who acknowledges it, reroutes from the runbook and sees it resolve", async ({ page, request }) => {
-  // Detection (10 s), the user's work, the failures leaving the 5-minute window, the grace period.
+  // Detection (10 s), the user's work, the failures leaving the outage window (10 minutes
+  // for loans in the demo seed, prisma/demo-catalog.ts), the grace period.
   test.setTimeout(200_000);
-  // Failed 3 minutes ago: the outage is seen at once and its failures leave the window two
+  // Failed 8 minutes ago: the outage is seen at once and its failures leave the window two
   // minutes later, time enough for the user's work even on a slow machine.
   const caseIds = await providerOutage(request, {
     process: "loan-approval",
@@ -29,7 +30,7 @@ test("a bureau-a outage pages the on-call engineer, who acknowledges it, reroute
     state: "credit-check",
     provider: "bureau-a",
     cases: CASES,
-    minutesAgo: 3,
+    minutesAgo: 8,
     prefix: "LA-OUT",
   });
 

@@ -25,11 +25,12 @@ export const DEMO_OWNERS: Record<string, string> = {
 export const DEMO_MANAGER = "manager@flowdeck.local";
 
 /**
- * Loans are few (about 50 an hour), so a bureau outage fails a handful of checks a
- * minute: the outage incident fires at 6 failures (half of the attempts) instead of 20.
+ * Loans are few (a bureau-a outage fails a handful of checks a minute at most), so the
+ * loans' owner lets the outage detector fire at 4 failures (half of the attempts) over
+ * 10 minutes, instead of the defaults (20 in 5 minutes) meant for busy processes.
  */
-export const DEMO_DETECTORS: Record<string, { outageMinFailures?: number; stuckThreshold?: number }> = {
-  "loan-approval": { outageMinFailures: 6 },
+export const DEMO_DETECTORS: Record<string, { outageMinFailures?: number; outageWindowMinutes?: number; stuckThreshold?: number }> = {
+  "loan-approval": { outageMinFailures: 4, outageWindowMinutes: 10 },
 };
 
 /** Each team's schedule: a primary and a secondary layer rotating through its on-call engineers. */

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { seededRandom as mulberry32 } from "@/lib/domain/seeded-random";
 import type { CaseProjection, ProjectionCursor } from "@/lib/domain/case";
 import { advanceCursor, applyEvent, foldAfter, projectCase } from "@/lib/domain/case-projection";
 import type { CaseEvent, EventType } from "@/lib/domain/events";
@@ -522,17 +523,6 @@ describe("foldAfter and advanceCursor", () => {
 
 type Rand = () => number;
 
-/** mulberry32: a small seeded PRNG, so every run checks the same streams. */
-function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rand: Rand, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { seededRandom as seeded } from "@/lib/domain/seeded-random";
 import { DateTime } from "luxon";
 import {
   ROTATION_UNITS,
@@ -841,14 +842,3 @@ describe("onCallTimeline agrees with onCallAt on random schedules", () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so random checks are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

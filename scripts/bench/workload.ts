@@ -1,5 +1,5 @@
 import type { TEvent } from "@/lib/validation/event";
-import { random } from "../lib/random";
+import { seededRandom as random } from "@/lib/domain/seeded-random";
 
 const IN_FLIGHT = 2000;
 

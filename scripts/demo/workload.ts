@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { random } from "../lib/random";
+import { seededRandom as random } from "@/lib/domain/seeded-random";
 import { MODELS } from "./model";
 import { Simulator } from "./simulator";
 import { react } from "./commands";

@@ -9,27 +9,13 @@ import { createUser } from "@/lib/server/users/create-user";
 import { DEMO_PROCESSES } from "@/prisma/demo-catalog";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { call } from "../support/http";
+import { callAs } from "../support/session";
 import { defineLoanApproval } from "../support/outbox";
 
-/**
- * The browser session is next-auth's; outside a Next.js request getServerSession answers
- * with the user a test signed in (as in slos.test.ts). The rest is real: the session user
- * is read from the database, apiRoute authorizes the role, lib/server checks the team.
- */
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
+vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
 
 async function put(ctx: Ctx, body: unknown, key = "loan-approval") {
-  if (ctx.actor.type !== "user") throw new Error("put needs a user");
-  session.userId = ctx.actor.id;
-  try {
-    return await call(detectorsRoute, "PUT", `/api/v1/processes/${key}/detectors`, { body, params: { key }, headers: { cookie: "next-auth.session-token=signed-in" } });
-  } finally {
-    session.userId = null;
-  }
+  return callAs(ctx, detectorsRoute, "PUT", `/api/v1/processes/${key}/detectors`, { body, params: { key } });
 }
 
 async function processOwner(email: string, team: string): Promise<Ctx> {

@@ -13,28 +13,11 @@ import { saveRunbook } from "@/lib/server/runbooks/save-runbook";
 import { createUser } from "@/lib/server/users/create-user";
 import { ZRunbookInput, type TRunbookInput } from "@/lib/validation/runbook";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
-import { call, type CallOptions } from "../support/http";
+import { call } from "../support/http";
+import { callAs } from "../support/session";
 import { defineLoanApproval, userCtx } from "../support/outbox";
 
-/** Route calls as a signed-in user (see slos.test.ts): only getServerSession is stood in for. */
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-
-type Params = Record<string, string>;
-type Handler<P extends Params> = Parameters<typeof call<P>>[0];
-
-async function callAs<P extends Params>(ctx: Ctx, handler: Handler<P>, method: string, url: string, options: CallOptions<P> = {}) {
-  if (ctx.actor.type !== "user") throw new Error("callAs needs a user");
-  session.userId = ctx.actor.id;
-  try {
-    return await call(handler, method, url, { ...options, headers: { ...options.headers, cookie: "next-auth.session-token=signed-in" } });
-  } finally {
-    session.userId = null;
-  }
-}
+vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
 
 async function member(role: Role, email: string, team?: string): Promise<Ctx> {
   const { user } = await createUser(await systemCtx(), { email, role, password: "correct horse battery", ...(team ? { team } : {}) });

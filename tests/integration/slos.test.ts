@@ -17,34 +17,11 @@ import { ZSloInput, type TSloInput } from "@/lib/validation/slo";
 import { DEMO_PROCESSES } from "@/prisma/demo-catalog";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev } from "../support/events";
-import { call, type CallOptions } from "../support/http";
+import { call } from "../support/http";
+import { callAs } from "../support/session";
 import { defineLoanApproval, ingestAs, userCtx } from "../support/outbox";
 
-/**
- * Route calls "as a signed-in user": the browser session is next-auth's; outside a
- * Next.js request there are no cookies to read, so getServerSession answers with the
- * user a test signed in. Everything after it is real: lib/auth/session.ts reads the
- * user again from the database, apiRoute authorizes the role, lib/server checks again.
- */
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-
-type Params = Record<string, string>;
-type Handler<P extends Params> = Parameters<typeof call<P>>[0];
-
-/** Calls a route with the session cookie of `ctx`'s user. */
-async function callAs<P extends Params>(ctx: Ctx, handler: Handler<P>, method: string, url: string, options: CallOptions<P> = {}) {
-  if (ctx.actor.type !== "user") throw new Error("callAs needs a user");
-  session.userId = ctx.actor.id;
-  try {
-    return await call(handler, method, url, { ...options, headers: { ...options.headers, cookie: "next-auth.session-token=signed-in" } });
-  } finally {
-    session.userId = null;
-  }
-}
+vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
 
 /** A user created for real, member of `team` when given (lib/server/users/create-user.ts). */
 async function member(role: Role, email: string, team?: string): Promise<Ctx> {

@@ -18,28 +18,10 @@ import { createUser } from "@/lib/server/users/create-user";
 import { ZScheduleInput } from "@/lib/validation/schedule";
 import { ZTeamInput, type TTeamInput } from "@/lib/validation/team";
 import { resetDatabase, systemCtx } from "../support/db";
-import { call, type CallOptions } from "../support/http";
+import { callAs } from "../support/session";
 import { defineLoanApproval } from "../support/outbox";
 
-/** Route calls as a signed-in user: getServerSession answers with the user a test signs in (as in slos.test.ts). */
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-
-type Params = Record<string, string>;
-type Handler<P extends Params> = Parameters<typeof call<P>>[0];
-
-async function callAs<P extends Params>(ctx: Ctx, handler: Handler<P>, method: string, url: string, options: CallOptions<P> = {}) {
-  if (ctx.actor.type !== "user") throw new Error("callAs needs a user");
-  session.userId = ctx.actor.id;
-  try {
-    return await call(handler, method, url, { ...options, headers: { ...options.headers, cookie: "next-auth.session-token=signed-in" } });
-  } finally {
-    session.userId = null;
-  }
-}
+vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
 
 async function person(role: Role, email: string, name: string, team?: string): Promise<Ctx> {
   const { user } = await createUser(await systemCtx(), { email, name, role, password: "correct horse battery", ...(team ? { team } : {}) });

@@ -33,7 +33,7 @@ function isRunbookAction(value: string): value is RunbookAction {
 // --- the built-in runbooks -------------------------------------------------------------
 
 const OUTAGE = `## Detect
-- The outage detector opened this incident: one provider (or step) had at least 20 failed attempts and a failure ratio of 50% or more within 5 minutes.
+- The outage detector opened this incident: one provider (or step) failed more attempts than the process allows in its outage window (its incident thresholds on the process page; by default 20 failures that are at least half of the attempts in 5 minutes). The incident summary gives the numbers.
 - One provider failing while the other providers of the same step succeed is an outage on their side, not a bug in the process.
 
 ## Diagnose

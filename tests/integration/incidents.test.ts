@@ -9,6 +9,7 @@ import { detectIncidents } from "@/lib/server/incidents/apply-findings";
 import { deliverTeamWebhooks } from "@/lib/server/incidents/deliver-team-webhooks";
 import { escalateIncidents } from "@/lib/server/incidents/escalate-incidents";
 import { getIncident } from "@/lib/server/incidents/get-incident";
+import { collectMetrics } from "@/lib/server/metrics/collect-metrics";
 import { requestBulkAction } from "@/lib/server/bulk/request-bulk-action";
 import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
 import { listInbox } from "@/lib/server/inbox/list-inbox";
@@ -153,6 +154,15 @@ describe("a dependency outage", () => {
     }
     await ingestAs(token, events);
     expect(await detectIncidents(system, T0)).toEqual({ opened: 0, updated: 0, resolved: 0 });
+  });
+});
+
+describe("metrics", () => {
+  it("exports unresolved incidents to Prometheus", async () => {
+    await bureauOutage();
+    await detectIncidents(system, T0);
+    const { body } = await collectMetrics(system, T0);
+    expect(body).toContain('flowdeck_incidents_unresolved{process="loan-approval",type="dependency_outage",severity="SEV1",status="open"} 1');
   });
 });
 

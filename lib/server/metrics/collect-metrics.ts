@@ -29,6 +29,7 @@ export async function collectMetrics(ctx: Ctx, now = new Date()): Promise<{ cont
   const outbox = gauge("flowdeck_command_outbox_depth", "Commands not yet acknowledged by their engine", ["source", "status"]);
   const dead = gauge("flowdeck_command_dead_letters", "Commands whose webhook delivery gave up", ["source"]);
   const backlog = gauge("flowdeck_projection_backlog_batches", "Ingested batches waiting for the projector", []);
+  const incidents = gauge("flowdeck_incidents_unresolved", "Incidents not resolved yet, by detector, severity and whether anyone acknowledged them", ["process", "type", "severity", "status"]);
 
   const processes = await ctx.db.process.findMany({
     select: {
@@ -59,15 +60,20 @@ export async function collectMetrics(ctx: Ctx, now = new Date()): Promise<{ cont
       for (const severity of ["page", "ticket"]) alerts.set({ ...labels, severity }, slo.alerts.filter((a) => a.severity === severity).length);
     }
   }
-  const [depth, deadLetters, sources, queued] = await Promise.all([
+  const [depth, deadLetters, sources, queued, unresolved] = await Promise.all([
     ctx.db.command.groupBy({ by: ["sourceId", "status"], where: { status: { in: ["requested", "delivered"] } }, _count: { _all: true } }),
     ctx.db.command.groupBy({ by: ["sourceId"], where: { deadAt: { not: null } }, _count: { _all: true } }),
     ctx.db.source.findMany({ select: { id: true, name: true } }),
     ctx.db.projectionQueue.count(),
+    ctx.db.incident.groupBy({ by: ["processId", "type", "severity", "status"], where: { openKey: { not: null } }, _count: { _all: true } }),
   ]);
   const name = new Map(sources.map((s) => [s.id, s.name]));
   for (const d of depth) outbox.set({ source: name.get(d.sourceId) ?? d.sourceId, status: d.status }, d._count._all);
   for (const d of deadLetters) dead.set({ source: name.get(d.sourceId) ?? d.sourceId }, d._count._all);
   backlog.set(queued);
+  const keyOf = new Map(processes.map((p) => [p.id, p.key]));
+  for (const i of unresolved) {
+    incidents.set({ process: (i.processId && keyOf.get(i.processId)) ?? "", type: i.type, severity: i.severity, status: i.status }, i._count._all);
+  }
   return { contentType: registry.contentType, body: await registry.metrics() };
 }

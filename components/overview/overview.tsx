@@ -61,7 +61,7 @@ export function Overview() {
                       {p.incidents.open > 0 ? (
                         <Link
                           href={`/incidents?process=${p.key}`}
-                          className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${p.incidents.worst === "SEV1" ? "bg-red-700 text-white" : p.incidents.worst === "SEV2" ? "bg-orange-100 text-orange-900" : "bg-amber-100 text-amber-900"}`}
+                          className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${p.incidents.worst === "SEV1" ? "bg-red-700 text-white" : p.incidents.worst === "SEV2" ? "bg-orange-100 text-orange-900" : "bg-amber-100 text-amber-900"}`}
                         >
                           <AlertIcon />
                           {p.incidents.open} {p.incidents.open === 1 ? "incident" : "incidents"} · {p.incidents.worst}
@@ -77,7 +77,7 @@ export function Overview() {
                   </Td>
                   <Td align="right">
                     {p.stuckCases > 0 ? (
-                      <Link href={`/cases?stuck=true&process=${p.key}`} className="inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 font-semibold text-red-900 hover:bg-red-200">
+                      <Link href={`/cases?stuck=true&process=${p.key}`} className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-red-100 px-2 py-0.5 font-semibold text-red-900 hover:bg-red-200">
                         <AlertIcon className="text-red-600" />
                         {formatCount(p.stuckCases)} stuck
                       </Link>

@@ -77,11 +77,11 @@ async function open(tx: Tx, o: Observation, now: Date): Promise<void> {
 async function refresh(tx: Tx, id: string, o: Observation, current: { severity: Severity; status: string }, now: Date): Promise<void> {
   const affected = await affectedCases(tx, o.processId, o.scope, now);
   const severity = moreSevere(current.severity, o.severity);
-  await tx.incident.update({
-    where: { id },
+  const { count } = await tx.incident.updateMany({
+    where: { id, openKey: { not: null } },
     data: { lastSeenAt: now, clearSince: null, title: o.title, summary: o.summary, details: o.details as Prisma.InputJsonValue, affectedCaseIds: affected.ids, affectedCases: affected.count, severity },
   });
-  if (severity !== current.severity) await recordTimeline(tx, id, "severity", `Raised from ${current.severity} to ${severity}: ${o.title}`, { at: now });
+  if (count > 0 && severity !== current.severity) await recordTimeline(tx, id, "severity", `Raised from ${current.severity} to ${severity}: ${o.title}`, { at: now });
 }
 
 /** A clear (or vanished) condition: resolve once it has stayed clear for the grace period. */
@@ -91,7 +91,12 @@ async function clear(tx: Tx, incident: { id: string; clearSince: Date | null; as
     if (incident.clearSince === null) await tx.incident.update({ where: { id: incident.id }, data: { clearSince: step.clearSince } });
     return false;
   }
-  await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved", resolvedAt: now, openKey: null, nextEscalationAt: null } });
+  // Conditional, so of two workers (or a worker and a person) only one resolves it and notifies.
+  const { count } = await tx.incident.updateMany({
+    where: { id: incident.id, openKey: { not: null } },
+    data: { status: "resolved", resolvedAt: now, openKey: null, nextEscalationAt: null },
+  });
+  if (count === 0) return false;
   await recordTimeline(tx, incident.id, "resolved", `Resolved automatically: the condition has been clear since ${incident.clearSince?.toISOString() ?? now.toISOString()}`, { at: now });
   const assignee = incident.assigneeId ? await tx.user.findUnique({ where: { id: incident.assigneeId }, select: { id: true, name: true } }) : null;
   await notify(tx, { ...incident, processName: incident.process?.name ?? null }, "resolved", assignee ? [assignee] : [], { at: now, assignee: assignee?.name ?? null });

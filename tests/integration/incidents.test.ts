@@ -145,6 +145,17 @@ describe("a dependency outage", () => {
     expect(await db.incident.count({ where: { type: "stuck_cases" } })).toBe(1);
   });
 
+  it("opens and resolves once when two workers detect at the same time", async () => {
+    await bureauOutage();
+    const opened = await Promise.all([detectIncidents(system, T0, ["dependency_outage"]), detectIncidents(system, T0, ["dependency_outage"])]);
+    expect(opened.map((r) => r.opened).sort()).toEqual([0, 1]);
+    await detectIncidents(system, at(5), ["dependency_outage"]);
+    const resolved = await Promise.all([detectIncidents(system, at(15), ["dependency_outage"]), detectIncidents(system, at(15), ["dependency_outage"])]);
+    expect(resolved.map((r) => r.resolved).sort()).toEqual([0, 1]);
+    expect(await db.incident.count()).toBe(1);
+    expect(await db.incidentEvent.count({ where: { kind: "resolved" } })).toBe(1);
+  });
+
   it("stays quiet below the thresholds (19 failures)", async () => {
     const events: TEvent[] = [];
     for (let i = 0; i < 19; i++) {

@@ -1,6 +1,8 @@
 "use client";
 
-import Link from "next/link";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { postJson } from "@/components/api-post";
+import { caseKeys } from "@/components/cases/keys";
 import { useBulkAction, type BulkAction } from "@/components/incidents/use-bulk-action";
 import { formatCount } from "@/lib/format";
 
@@ -12,8 +14,28 @@ const STATUS: Record<BulkAction["status"], { label: string; className: string }>
   rejected: { label: "Rejected by the approver", className: "bg-red-100 text-red-900" },
 };
 
-/** A runbook action's bulk action, live: its status, and how many commands went out or were skipped. */
-export function BulkProgress({ id }: { id: string }) {
+/** Approve or reject a bulk action waiting for a second person (the two-person rule). */
+function Decision({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const decide = useMutation({
+    mutationFn: (approve: boolean) => postJson(`/api/v1/bulk-actions/${encodeURIComponent(id)}/decision`, { approve }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" disabled={decide.isPending} onClick={() => decide.mutate(true)} className="rounded-md bg-emerald-700 px-2.5 py-1 font-medium text-white hover:bg-emerald-600 disabled:opacity-50">
+        Approve
+      </button>
+      <button type="button" disabled={decide.isPending} onClick={() => decide.mutate(false)} className="rounded-md border border-slate-300 px-2.5 py-1 font-medium hover:bg-slate-50 disabled:opacity-50">
+        Reject
+      </button>
+      {decide.error ? <span role="alert" className="text-red-700">{decide.error.message}</span> : null}
+    </span>
+  );
+}
+
+/** A runbook action's bulk action, live: its status, how many commands went out or were skipped, and its approval. */
+export function BulkProgress({ id, approver }: { id: string; approver: string | null }) {
   const { data, error } = useBulkAction(id);
   if (!data) return <p className="mt-1 text-xs text-slate-500">{error ? `Progress unavailable: ${error.message}` : "Loading progress…"}</p>;
   const count = (s: BulkAction["items"][number]["status"]) => data.items.filter((i) => i.status === s).length;
@@ -31,9 +53,11 @@ export function BulkProgress({ id }: { id: string }) {
         {formatCount(sent)} sent · {formatCount(skipped)} skipped · {formatCount(pending)} to go
       </span>
       {data.status === "awaiting_approval" ? (
-        <Link href="/cases?stuck=true" className="font-medium text-amber-900 underline underline-offset-2">
-          A second on-call engineer or admin approves it on the cases page
-        </Link>
+        approver && approver !== data.requestedById ? (
+          <Decision id={id} />
+        ) : (
+          <span className="font-medium text-amber-900">A second on-call engineer or admin approves it here or on the stuck cases page</span>
+        )
       ) : null}
       {firstSkip ? (
         <span className="text-amber-800">

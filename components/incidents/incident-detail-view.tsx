@@ -20,7 +20,7 @@ import { LiveIndicator } from "@/components/ui/live-indicator";
 import { Empty } from "@/components/ui/states";
 import { formatCount } from "@/lib/format";
 
-export type IncidentViewer = { canRespond: boolean; canAct: boolean; canEditRunbook: boolean };
+export type IncidentViewer = { id: string; canRespond: boolean; canAct: boolean; canApprove: boolean; canEditRunbook: boolean };
 
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
@@ -99,7 +99,7 @@ export function IncidentDetailView({ initial, renderedAt, viewer, people, slo }:
       </div>
 
       <Card title={`Timeline · ${formatCount(timeline.length)} entries`} className="mb-4">
-        {timeline.length === 0 ? <Empty title="Nothing recorded yet" /> : <IncidentTimeline entries={timeline} now={now} />}
+        {timeline.length === 0 ? <Empty title="Nothing recorded yet" /> : <IncidentTimeline entries={timeline} now={now} approver={viewer.canApprove ? viewer.id : null} />}
       </Card>
 
       {slo ? (

@@ -17,7 +17,8 @@ const KIND_STYLE: Record<string, string> = {
 };
 
 /** What happened, oldest first: triggered, assigned, notified, escalated, acknowledged, actions and their progress, resolved. */
-export function IncidentTimeline({ entries, now }: { entries: TimelineEntry[]; now: Date }) {
+/** `approver`: the viewer's id when they may approve a waiting bulk action (not their own). */
+export function IncidentTimeline({ entries, now, approver }: { entries: TimelineEntry[]; now: Date; approver: string | null }) {
   return (
     <ol aria-label="Incident timeline" className="divide-y divide-slate-100">
       {entries.map((e) => {
@@ -36,7 +37,7 @@ export function IncidentTimeline({ entries, now }: { entries: TimelineEntry[]; n
             </span>
             <span className={`min-w-0 ${e.kind === "notified" ? "text-slate-600" : "text-slate-900"}`}>
               {e.message}
-              {bulkId ? <BulkProgress id={bulkId} /> : null}
+              {bulkId ? <BulkProgress id={bulkId} approver={approver} /> : null}
             </span>
           </li>
         );

@@ -42,6 +42,8 @@ export async function getBulkAction(ctx: Ctx, input: { id: string }) {
       type: true,
       status: true,
       total: true,
+      requestedBy: true,
+      requestedById: true,
       items: { orderBy: { caseId: "asc" }, take: 1000, select: { caseId: true, status: true, commandId: true, message: true } },
     },
   });

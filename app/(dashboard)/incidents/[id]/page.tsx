@@ -46,7 +46,7 @@ export default async function IncidentPage({ params }: Props) {
     <IncidentDetailView
       initial={asJson<IncidentDetail>(detail)}
       renderedAt={now.getTime()}
-      viewer={{ canRespond, canAct: can(actor.role, "cases:act"), canEditRunbook }}
+      viewer={{ id: actor.id, canRespond, canAct: can(actor.role, "cases:act"), canApprove: can(actor.role, "bulk:approve"), canEditRunbook }}
       people={asJson<Person[]>(people)}
       slo={slo ? asJson<SloDetail>(slo) : null}
     />

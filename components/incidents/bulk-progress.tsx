@@ -52,6 +52,14 @@ export function BulkProgress({ id, approver }: { id: string; approver: string | 
       <span className="text-slate-700">
         {formatCount(sent)} sent · {formatCount(skipped)} skipped · {formatCount(pending)} to go
       </span>
+      {sent > 0 ? (
+        <span className="text-slate-700">
+          engine: {formatCount(data.outcomes.succeeded)} succeeded
+          {data.outcomes.failed > 0 ? <span className="text-red-700"> · {formatCount(data.outcomes.failed)} failed</span> : null}
+          {data.outcomes.rejected > 0 ? <span className="text-red-700"> · {formatCount(data.outcomes.rejected)} rejected</span> : null}
+          {data.outcomes.awaiting > 0 ? ` · ${formatCount(data.outcomes.awaiting)} awaiting an answer` : null}
+        </span>
+      ) : null}
       {data.status === "awaiting_approval" ? (
         approver && approver !== data.requestedById ? (
           <Decision id={id} />

@@ -10,14 +10,15 @@ import type { getBulkAction } from "@/lib/server/bulk/list-bulk-actions";
 
 export type BulkAction = Serialized<NonNullable<Awaited<ReturnType<typeof getBulkAction>>>>;
 
-const finished = (status: BulkAction["status"] | undefined) => status === "done" || status === "rejected";
+/** Nothing more will change: rejected, or every command sent and answered by its engine. */
+const finished = (b: BulkAction | undefined) => b?.status === "rejected" || (b?.status === "done" && b.outcomes.awaiting === 0);
 
 function bulkActionQuery(id: string) {
   return {
     // The cases screen's key for the same request, so both share one cache entry.
     queryKey: [...caseKeys.all, "bulk", id],
     queryFn: ({ signal }: { signal: AbortSignal }) => getJson<BulkAction>(`/api/v1/bulk-actions/${encodeURIComponent(id)}`, signal),
-    refetchInterval: (query: { state: { data: BulkAction | undefined } }) => (finished(query.state.data?.status) ? false : 3_000),
+    refetchInterval: (query: { state: { data: BulkAction | undefined } }) => (finished(query.state.data) ? false : 3_000),
   };
 }
 

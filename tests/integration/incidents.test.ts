@@ -12,6 +12,8 @@ import { getIncident } from "@/lib/server/incidents/get-incident";
 import { collectMetrics } from "@/lib/server/metrics/collect-metrics";
 import { requestBulkAction } from "@/lib/server/bulk/request-bulk-action";
 import { runBulkBatch } from "@/lib/server/bulk/run-bulk-actions";
+import { getBulkAction } from "@/lib/server/bulk/list-bulk-actions";
+import { POST as ackRoute } from "@/app/api/v1/commands/[id]/ack/route";
 import { listInbox } from "@/lib/server/inbox/list-inbox";
 import { saveSlo } from "@/lib/server/slos/save-slo";
 import type { TEvent } from "@/lib/validation/event";
@@ -265,6 +267,12 @@ describe("responding", () => {
     const detail = await getIncident(ana, { id: incident.id }, T0);
     const labels = detail.runbook!.sections.flatMap((s) => s.steps.flatMap((step) => (step.planned ? [step.planned.label] : [])));
     expect(labels).toContain("Reroute 22 in-flight cases to bureau-b");
+    // The engine answers one command: the timeline's progress shows what the engines said.
+    const bulkId = (action.data as { bulkActionId: string }).bulkActionId;
+    const sent = await db.bulkActionItem.findFirstOrThrow({ where: { bulkActionId: bulkId, commandId: { not: null } } });
+    const res = await call(ackRoute, "POST", `/api/v1/commands/${sent.commandId}/ack`, { token, body: { status: "succeeded" }, params: { id: sent.commandId! } });
+    expect(res.status).toBe(200);
+    expect((await getBulkAction(ana, { id: bulkId }))?.outcomes).toEqual({ succeeded: 1, failed: 0, rejected: 0, awaiting: 2 });
   });
 });
 

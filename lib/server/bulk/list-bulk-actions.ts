@@ -33,9 +33,13 @@ export async function listBulkActions(ctx: Ctx, input: { limit?: number } = {}) 
 }
 
 /** One bulk action's per-case results. */
+/**
+ * One bulk action with its per-case results and what the engines answered: how many of
+ * its commands succeeded, failed or were rejected, and how many await an answer.
+ */
 export async function getBulkAction(ctx: Ctx, input: { id: string }) {
   authorize(ctx.actor, "cases:read");
-  return ctx.db.bulkAction.findUnique({
+  const bulk = await ctx.db.bulkAction.findUnique({
     where: { id: input.id },
     select: {
       id: true,
@@ -47,4 +51,9 @@ export async function getBulkAction(ctx: Ctx, input: { id: string }) {
       items: { orderBy: { caseId: "asc" }, take: 1000, select: { caseId: true, status: true, commandId: true, message: true } },
     },
   });
+  if (!bulk) return null;
+  const commandIds = bulk.items.flatMap((i) => (i.commandId ? [i.commandId] : []));
+  const answers = commandIds.length > 0 ? await ctx.db.command.groupBy({ by: ["status"], where: { id: { in: commandIds } }, _count: { _all: true } }) : [];
+  const count = (...statuses: string[]) => answers.filter((a) => statuses.includes(a.status)).reduce((n, a) => n + a._count._all, 0);
+  return { ...bulk, outcomes: { succeeded: count("succeeded"), failed: count("failed"), rejected: count("rejected"), awaiting: count("requested", "delivered") } };
 }

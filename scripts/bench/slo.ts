@@ -7,7 +7,9 @@
  * - GET /api/v1/processes over HTTP from the production server, p95 of 100 requests,
  *   against the target of 100 ms;
  * - the same SLO numbers computed the naive way, scanning the cases table, and the
- *   ratio between the two.
+ *   ratio between the two;
+ * - one round of all incident detectors (outage over the last minutes' step events,
+ *   stuck counts, version regression 2.0.0 against 1.0.0, SLO burn), median of 5.
  */
 import http from "node:http";
 import os from "node:os";
@@ -18,6 +20,7 @@ import { connect, migratePostgres } from "@/lib/db";
 import { CYCLE_TARGETS } from "@/lib/domain/case-stats";
 import { DEFAULT_TIERS } from "@/lib/domain/slo";
 import { evaluateAllSlos } from "@/lib/server/slos/evaluate-slos";
+import { detectIncidents } from "@/lib/server/incidents/apply-findings";
 import { createSource } from "@/lib/server/sources/create-source";
 import { hasBuild, startNext, waitForHealth } from "../lib/next-server";
 
@@ -152,12 +155,28 @@ try {
   const db = new pg.Client(parseIntoClientConfig(url.toString()) as pg.ClientConfig);
   await db.connect();
   const [fillMs] = await timed(() => fill(db));
+  // What the detectors read besides cases: two versions per process (2.0.0 live for ten
+  // days) and the last ten minutes of step events, 60,000 of them, a third failing on one provider.
+  await db.query(
+    `INSERT INTO process_versions (id, process_id, version, created_at)
+     SELECT 'v' || i || '-' || v, 'p' || i, v, now() - (CASE WHEN v = '1.0.0' THEN interval '${DAYS} days' ELSE interval '10 days' END)
+     FROM generate_series(1, ${PROCESSES}) i, (VALUES ('1.0.0'), ('2.0.0')) AS versions(v)`,
+  );
+  await db.query(
+    `INSERT INTO events (source_id, external_id, case_id, process_id, type, at, state, provider, attempt)
+     SELECT 's', 'e' || i, 'c' || (1 + i % ${CASES}), 'p' || (1 + i % ${PROCESSES}),
+            CASE WHEN i % 2 = 0 THEN 'step.attempted' WHEN i % 3 = 0 THEN 'step.failed' ELSE 'step.succeeded' END,
+            now() - (i::float / 60000) * interval '10 minutes', 'state-' || (i % 5), 'provider-' || (i % 4), 1
+     FROM generate_series(1, 60000) i`,
+  );
   console.log(`filled in ${(fillMs / 1000).toFixed(1)} s`);
 
   const conn = await connect({ DATABASE_URL: url.toString(), FLOWDECK_DATA_DIR: ".flowdeck" });
   const ctx = { actor: { type: "system" as const, name: "bench" }, db: conn.prisma };
   const rounds: number[] = [];
   for (let i = 0; i < 5; i++) rounds.push((await timed(() => evaluateAllSlos(ctx, new Date(Date.now() + i * 60_000))))[0]);
+  const detections: number[] = [];
+  for (let i = 0; i < 5; i++) detections.push((await timed(() => detectIncidents(ctx, new Date(Date.now() + i * 10_000))))[0]);
   const naive: number[] = [];
   for (let i = 0; i < 3; i++) naive.push((await timed(() => naiveRound(db)))[0]);
   const { apiKey } = await createSource(ctx, { name: "bench-reader", scopes: ["read"] });
@@ -175,6 +194,7 @@ try {
   const round = median(rounds);
   console.log(`\nevaluation round of all 50 SLOs: ${round.toFixed(0)} ms (median of 5: ${rounds.map((r) => r.toFixed(0)).join(", ")})   (target < 1000 ms)`);
   console.log(`the same numbers scanning the cases table: ${median(naive).toFixed(0)} ms (median of 3)   ratio naive / Flowdeck: ${(median(naive) / round).toFixed(1)}×`);
+  console.log(`one round of all incident detectors: ${median(detections).toFixed(0)} ms (median of 5: ${detections.map((r) => r.toFixed(0)).join(", ")})`);
   console.log(`GET /api/v1/processes: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms over 100 requests   (target p95 < 100 ms)`);
 } finally {
   server?.kill("SIGTERM");

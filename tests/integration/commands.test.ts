@@ -11,6 +11,7 @@ import { requestCaseCommand } from "@/lib/server/commands/request-case-command";
 import { requestStateCommand } from "@/lib/server/commands/request-state-command";
 import { createApiKey } from "@/lib/server/sources/create-api-key";
 import type { TCaseCommand } from "@/lib/validation/command";
+import { expectAppError } from "../support/errors";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev, loanCase } from "../support/events";
 import { call } from "../support/http";
@@ -47,16 +48,6 @@ async function written() {
     commands: await db.command.count(),
     audits: await db.auditLog.count({ where: { action: { startsWith: "command." } } }),
   };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code });
-  return error as AppError;
 }
 
 describe("requesting a command on a case", () => {

@@ -5,10 +5,10 @@ import { OUTAGE_DEFAULTS, REGRESSION_DEFAULTS, STUCK_DEFAULTS } from "@/lib/doma
 import type { Ctx } from "@/lib/server/context";
 import { defineProcess } from "@/lib/server/processes/define-process";
 import { getProcess } from "@/lib/server/processes/get-process";
-import { createUser } from "@/lib/server/users/create-user";
 import { DEMO_PROCESSES } from "@/prisma/demo-catalog";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { call } from "../support/http";
+import { userCtx } from "../support/outbox";
 import { callAs } from "../support/session";
 import { defineLoanApproval } from "../support/outbox";
 
@@ -16,11 +16,6 @@ vi.mock("next-auth", async (original) => (await import("../support/session")).wi
 
 async function put(ctx: Ctx, body: unknown, key = "loan-approval") {
   return callAs(ctx, detectorsRoute, "PUT", `/api/v1/processes/${key}/detectors`, { body, params: { key } });
-}
-
-async function processOwner(email: string, team: string): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, role: "process_owner", password: "correct horse battery", team });
-  return { actor: { type: "user", id: user.id, email: user.email, role: "process_owner" }, db: await getDb() };
 }
 
 async function stored() {
@@ -39,8 +34,8 @@ beforeEach(async () => {
   await defineLoanApproval();
   const order = DEMO_PROCESSES.find((p) => p.key === "order-fulfilment")!;
   await defineProcess(await systemCtx(), { key: order.key, name: order.name, team: order.team, version: { version: order.version, graph: order.graph } });
-  owner = await processOwner("lena.lending@flowdeck.test", "Lending");
-  otherOwner = await processOwner("finn.fulfilment@flowdeck.test", "Fulfilment");
+  owner = await userCtx("process_owner", "lena.lending@flowdeck.test", { team: "Lending" });
+  otherOwner = await userCtx("process_owner", "finn.fulfilment@flowdeck.test", { team: "Fulfilment" });
 });
 
 describe("PUT /api/v1/processes/{key}/detectors", () => {

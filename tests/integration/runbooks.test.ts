@@ -1,38 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getRunbookRoute, PUT as putRunbookRoute } from "@/app/api/v1/processes/[key]/runbooks/[kind]/route";
 import { GET as listRunbooksRoute } from "@/app/api/v1/processes/[key]/runbooks/route";
-import type { Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { DEFAULT_RUNBOOKS, RUNBOOK_KINDS, RUNBOOK_TITLES } from "@/lib/domain/runbook";
-import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { currentRunbook } from "@/lib/server/runbooks/current-runbook";
 import { getRunbookVersion } from "@/lib/server/runbooks/get-runbook-version";
 import { getRunbook, getRunbooks } from "@/lib/server/runbooks/get-runbooks";
 import { saveRunbook } from "@/lib/server/runbooks/save-runbook";
-import { createUser } from "@/lib/server/users/create-user";
 import { ZRunbookInput, type TRunbookInput } from "@/lib/validation/runbook";
-import { createKey, resetDatabase, systemCtx } from "../support/db";
+import { expectAppError } from "../support/errors";
+import { createKey, resetDatabase } from "../support/db";
 import { call } from "../support/http";
 import { callAs } from "../support/session";
 import { defineLoanApproval, userCtx } from "../support/outbox";
 
 vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
-
-async function member(role: Role, email: string, team?: string): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, role, password: "correct horse battery", ...(team ? { team } : {}) });
-  return { actor: { type: "user", id: user.id, email: user.email, role }, db: await getDb() };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code });
-  return error as AppError;
-}
 
 /** A valid outage runbook, its Mitigate step saying `mitigate`. */
 const body = (mitigate = "Pause new starts of the failing step.") =>
@@ -60,9 +43,9 @@ beforeEach(async () => {
   await resetDatabase();
   await defineLoanApproval();
   admin = await userCtx("admin");
-  owner = await member("process_owner", "lena.lending@flowdeck.test", "Lending");
-  otherOwner = await member("process_owner", "finn.fulfilment@flowdeck.test", "Fulfilment");
-  onCall = await member("on_call", "otto.oncall@flowdeck.test", "Lending");
+  owner = await userCtx("process_owner", "lena.lending@flowdeck.test", { team: "Lending" });
+  otherOwner = await userCtx("process_owner", "finn.fulfilment@flowdeck.test", { team: "Fulfilment" });
+  onCall = await userCtx("on_call", "otto.oncall@flowdeck.test", { team: "Lending" });
 });
 
 describe("reading runbooks", () => {

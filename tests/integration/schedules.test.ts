@@ -12,10 +12,8 @@ import { POST as myFeedRoute } from "@/app/api/v1/schedules/my-calendar-feed/rou
 import { POST as createScheduleRoute } from "@/app/api/v1/schedules/route";
 import { PUT as putPolicyRoute } from "@/app/api/v1/teams/[id]/escalation-policies/[severity]/route";
 import { GET as policiesRoute } from "@/app/api/v1/teams/[id]/escalation-policies/route";
-import type { Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { DEFAULT_POLICIES } from "@/lib/domain/escalation";
-import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { deleteOverride } from "@/lib/server/oncall/delete-override";
 import { getEscalationPolicies } from "@/lib/server/oncall/get-escalation-policies";
@@ -24,9 +22,10 @@ import { getScheduleTimeline } from "@/lib/server/oncall/get-schedule-timeline";
 import { onCallForTeam } from "@/lib/server/oncall/on-call-for-team";
 import { saveOverride } from "@/lib/server/oncall/save-override";
 import { saveSchedule } from "@/lib/server/oncall/save-schedule";
-import { createUser } from "@/lib/server/users/create-user";
 import { ZOverrideInput, ZScheduleInput, type TOverrideInput, type TScheduleInput } from "@/lib/validation/schedule";
-import { resetDatabase, systemCtx } from "../support/db";
+import { resetDatabase } from "../support/db";
+import { expectAppError } from "../support/errors";
+import { userCtx } from "../support/outbox";
 import { callAs } from "../support/session";
 
 vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
@@ -37,22 +36,7 @@ async function fetchFeed(handler: typeof scheduleFeedRoute, kind: "schedules" | 
   return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
 }
 
-async function person(role: Role, email: string, name: string, team?: string): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, name, role, password: "correct horse battery", ...(team ? { team } : {}) });
-  return { actor: { type: "user", id: user.id, email: user.email, role }, db: await getDb() };
-}
-
 const idOf = (ctx: Ctx) => (ctx.actor.type === "user" ? ctx.actor.id : "");
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code });
-  return error as AppError;
-}
 
 async function audits(prefix: string) {
   return (await getDb()).auditLog.findMany({ where: { action: { startsWith: prefix } }, orderBy: { id: "asc" } });
@@ -84,12 +68,12 @@ const createSchedule = (ctx: Ctx = manager, body = scheduleBody()) => saveSchedu
 
 beforeEach(async () => {
   await resetDatabase();
-  manager = await person("manager", "maya@flowdeck.test", "Maya Manager");
-  owner = await person("process_owner", "omar@flowdeck.test", "Omar Owner", "Lending");
-  ana = await person("on_call", "ana@flowdeck.test", "Ana Lopez", "Lending");
-  ben = await person("on_call", "ben@flowdeck.test", "Ben Ode", "Lending");
-  cara = await person("on_call", "cara@flowdeck.test", "Cara Diaz", "Lending");
-  dave = await person("on_call", "dave@flowdeck.test", "Dave Fulfil");
+  manager = await userCtx("manager", "maya@flowdeck.test", { name: "Maya Manager" });
+  owner = await userCtx("process_owner", "omar@flowdeck.test", { name: "Omar Owner", team: "Lending" });
+  ana = await userCtx("on_call", "ana@flowdeck.test", { name: "Ana Lopez", team: "Lending" });
+  ben = await userCtx("on_call", "ben@flowdeck.test", { name: "Ben Ode", team: "Lending" });
+  cara = await userCtx("on_call", "cara@flowdeck.test", { name: "Cara Diaz", team: "Lending" });
+  dave = await userCtx("on_call", "dave@flowdeck.test", { name: "Dave Fulfil" });
   teamId = (await (await getDb()).team.findUniqueOrThrow({ where: { name: "Lending" } })).id;
 });
 

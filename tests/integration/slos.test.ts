@@ -4,17 +4,15 @@ import { GET as listCasesRoute } from "@/app/api/v1/cases/route";
 import { PUT as thresholdsRoute } from "@/app/api/v1/processes/[key]/thresholds/route";
 import { DELETE as deleteSloRoute, GET as getSloRoute, PUT as putSloRoute } from "@/app/api/v1/slos/[id]/route";
 import { POST as createSloRoute } from "@/app/api/v1/slos/route";
-import type { Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { defineProcess } from "@/lib/server/processes/define-process";
 import { getSlo } from "@/lib/server/slos/get-slo";
 import { deleteSlo, saveSlo } from "@/lib/server/slos/save-slo";
-import { createUser } from "@/lib/server/users/create-user";
 import type { TEvent } from "@/lib/validation/event";
 import { ZSloInput, type TSloInput } from "@/lib/validation/slo";
 import { DEMO_PROCESSES } from "@/prisma/demo-catalog";
+import { expectAppError } from "../support/errors";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev } from "../support/events";
 import { call } from "../support/http";
@@ -22,12 +20,6 @@ import { callAs } from "../support/session";
 import { defineLoanApproval, ingestAs, userCtx } from "../support/outbox";
 
 vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
-
-/** A user created for real, member of `team` when given (lib/server/users/create-user.ts). */
-async function member(role: Role, email: string, team?: string): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, role, password: "correct horse battery", ...(team ? { team } : {}) });
-  return { actor: { type: "user", id: user.id, email: user.email, role }, db: await getDb() };
-}
 
 async function defineOrderFulfilment() {
   const order = DEMO_PROCESSES.find((p) => p.key === "order-fulfilment")!;
@@ -39,16 +31,6 @@ async function defineOrderFulfilment() {
     stuckThresholds: order.stuckThresholds,
     version: { version: order.version, graph: order.graph },
   });
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code });
-  return error as AppError;
 }
 
 const sloBody = (overrides: Partial<TSloInput> = {}): TSloInput => ({
@@ -82,8 +64,8 @@ beforeEach(async () => {
   await defineLoanApproval();
   await defineOrderFulfilment();
   admin = await userCtx("admin");
-  owner = await member("process_owner", "lena.lending@flowdeck.test", "Lending");
-  otherOwner = await member("process_owner", "finn.fulfilment@flowdeck.test", "Fulfilment");
+  owner = await userCtx("process_owner", "lena.lending@flowdeck.test", { team: "Lending" });
+  otherOwner = await userCtx("process_owner", "finn.fulfilment@flowdeck.test", { team: "Fulfilment" });
   ops = await userCtx("ops_leader");
 });
 

@@ -3,9 +3,7 @@ import { GET as ownershipRoute, PUT as putOwnershipRoute } from "@/app/api/v1/pr
 import { GET as getTeamRoute, PUT as putTeamRoute } from "@/app/api/v1/teams/[id]/route";
 import { GET as reviewRoute } from "@/app/api/v1/teams/ownership-review/route";
 import { GET as listTeamsRoute, POST as createTeamRoute } from "@/app/api/v1/teams/route";
-import type { Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { saveSchedule } from "@/lib/server/oncall/save-schedule";
 import { getProcessOwnership } from "@/lib/server/teams/get-process-ownership";
@@ -14,31 +12,17 @@ import { listTeams } from "@/lib/server/teams/list-teams";
 import { ownershipReview } from "@/lib/server/teams/ownership-review";
 import { saveTeam } from "@/lib/server/teams/save-team";
 import { setProcessOwnership } from "@/lib/server/teams/set-process-ownership";
-import { createUser } from "@/lib/server/users/create-user";
 import { ZScheduleInput } from "@/lib/validation/schedule";
 import { ZTeamInput, type TTeamInput } from "@/lib/validation/team";
-import { resetDatabase, systemCtx } from "../support/db";
+import { resetDatabase } from "../support/db";
+import { expectAppError } from "../support/errors";
+import { userCtx } from "../support/outbox";
 import { callAs } from "../support/session";
 import { defineLoanApproval } from "../support/outbox";
 
 vi.mock("next-auth", async (original) => (await import("../support/session")).withTestSession(await original<typeof import("next-auth")>()));
 
-async function person(role: Role, email: string, name: string, team?: string): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, name, role, password: "correct horse battery", ...(team ? { team } : {}) });
-  return { actor: { type: "user", id: user.id, email: user.email, role }, db: await getDb() };
-}
-
 const idOf = (ctx: Ctx) => (ctx.actor.type === "user" ? ctx.actor.id : "");
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code });
-  return error as AppError;
-}
 
 async function teamAudits() {
   return (await getDb()).auditLog.findMany({ where: { action: { startsWith: "team." } }, orderBy: { id: "asc" } });
@@ -68,11 +52,11 @@ const teamBody = (overrides: Partial<TTeamInput> = {}): TTeamInput => ({
 beforeEach(async () => {
   await resetDatabase();
   await defineLoanApproval();
-  admin = await person("admin", "ada@flowdeck.test", "Ada Admin");
-  manager = await person("manager", "maya@flowdeck.test", "Maya Manager");
-  owner = await person("process_owner", "omar@flowdeck.test", "Omar Owner", "Lending");
-  oncall = await person("on_call", "chen@flowdeck.test", "Chen Oncall", "Lending");
-  ana = await person("on_call", "ana@flowdeck.test", "Ana Lopez");
+  admin = await userCtx("admin", "ada@flowdeck.test", { name: "Ada Admin" });
+  manager = await userCtx("manager", "maya@flowdeck.test", { name: "Maya Manager" });
+  owner = await userCtx("process_owner", "omar@flowdeck.test", { name: "Omar Owner", team: "Lending" });
+  oncall = await userCtx("on_call", "chen@flowdeck.test", { name: "Chen Oncall", team: "Lending" });
+  ana = await userCtx("on_call", "ana@flowdeck.test", { name: "Ana Lopez" });
   lendingId = (await (await getDb()).team.findUniqueOrThrow({ where: { name: "Lending" } })).id;
 });
 

@@ -25,9 +25,9 @@ export async function defineLoanApproval() {
   });
 }
 
-/** A signed-in user's context, for a user created for real (so its id exists). */
-export async function userCtx(role: Role, email = `${role.replace("_", ".")}@flowdeck.test`): Promise<Ctx> {
-  const { user } = await createUser(await systemCtx(), { email, role, password: "correct horse battery" });
+/** A signed-in user's context, for a user created for real (so its id exists), member of `team` when given. */
+export async function userCtx(role: Role, email = `${role.replace("_", ".")}@flowdeck.test`, options: { name?: string; team?: string } = {}): Promise<Ctx> {
+  const { user } = await createUser(await systemCtx(), { email, role, password: "correct horse battery", ...options });
   return { actor: { type: "user", id: user.id, email: user.email, role }, db: await getDb() };
 }
 

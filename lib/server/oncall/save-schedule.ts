@@ -2,21 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { authorize } from "@/lib/server/authorize";
-import type { Ctx, Tx } from "@/lib/server/context";
+import type { Ctx } from "@/lib/server/context";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { requireTeamMembers } from "@/lib/server/oncall/team-members";
 import type { TSchedule } from "@/lib/validation/schedule";
 
 const nameTaken = (name: string) => new AppError("conflict", `The team already has a schedule named ${name}.`, [{ path: ["name"], message: "is already taken in this team" }]);
-
-/**
- * The unique index is the guard; asking first gives the same answer on every driver
- * (the PGlite adapter does not report the violation as Prisma's P2002).
- */
-async function requireFreeName(tx: Tx, teamId: string, name: string, exceptId?: string): Promise<void> {
-  const clash = await tx.schedule.findFirst({ where: { teamId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw nameTaken(name);
-}
 
 type Input = TSchedule & ({ id: string; teamId?: undefined } | { id?: undefined; teamId: string });
 
@@ -52,7 +43,6 @@ export async function saveSchedule(ctx: Ctx, input: Input) {
         if (!before) throw new AppError("not_found", `No schedule with id ${input.id}.`);
         ({ id, teamId } = before);
         await requireTeamMembers(tx, teamId, onRotation);
-        await requireFreeName(tx, teamId, input.name, id);
         await tx.schedule.update({ where: { id }, data: { name: input.name, timeZone: input.timeZone } });
         await tx.scheduleLayer.deleteMany({ where: { scheduleId: id } });
         await writeAudit(tx, ctx.actor, {
@@ -67,7 +57,6 @@ export async function saveSchedule(ctx: Ctx, input: Input) {
         if (!team) throw new AppError("not_found", `No team with id ${input.teamId}.`);
         teamId = team.id;
         await requireTeamMembers(tx, teamId, onRotation);
-        await requireFreeName(tx, teamId, input.name);
         id = (await tx.schedule.create({ data: { teamId, name: input.name, timeZone: input.timeZone }, select: { id: true } })).id;
         await writeAudit(tx, ctx.actor, { action: "schedule.create", targetType: "schedule", targetId: id, after: { teamId, ...after } });
       }

@@ -62,9 +62,6 @@ export async function saveTeam(ctx: Ctx, input: TTeam & { id?: string }) {
   try {
     return await ctx.db.$transaction(async (tx) => {
       await checkUsers(tx, members);
-      // The unique index is the guard; asking first gives the same answer on every driver
-      // (the PGlite adapter does not report the violation as Prisma's P2002).
-      if (await tx.team.findFirst({ where: { name: input.name, ...(input.id ? { NOT: { id: input.id } } : {}) }, select: { id: true } })) throw nameTaken(input.name);
       // What happened to the secret, never the secret itself.
       const webhookSecret = secret === undefined ? "kept" : secret === null ? "none" : "set";
       const after = { name: input.name, webhookUrl, webhookSecret, members };

@@ -8,3 +8,8 @@ export type Serialized<T> = T extends Date
       : T extends object
         ? { [K in keyof T]: Serialized<T[K]> }
         : T;
+
+/** A server value as a client component receives it (dates become ISO strings). */
+export function serialized<T>(value: T): Serialized<T> {
+  return JSON.parse(JSON.stringify(value)) as Serialized<T>;
+}

@@ -1,9 +1,9 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import { CalendarFeedButton } from "@/components/oncall/calendar-feed-button";
 import { NewTeamButton } from "@/components/teams/new-team-button";
 import { OwnershipReviewCard } from "@/components/teams/ownership-review-card";
 import { TeamsTable } from "@/components/teams/teams-table";
-import type { OwnershipReview, TeamSummary } from "@/components/teams/types";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page";
@@ -16,7 +16,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Teams" };
 
 /** JSON round trip: what the API would send, so client components get the same shape on first render. */
-const serialize = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
 
 export default async function TeamsPage() {
   const { actor, ctx } = await pageContext("teams:read");
@@ -36,9 +35,9 @@ export default async function TeamsPage() {
         }
       />
       <div className="grid gap-4">
-        {review ? <OwnershipReviewCard review={serialize<OwnershipReview>(review)} /> : null}
+        {review ? <OwnershipReviewCard review={serialized(review)} /> : null}
         <Card title="Teams">
-          <TeamsTable initial={serialize<TeamSummary[]>(teams)} />
+          <TeamsTable initial={serialized(teams)} />
         </Card>
       </div>
     </>

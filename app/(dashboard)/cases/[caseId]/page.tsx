@@ -1,7 +1,7 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
-import type { CaseDetail } from "@/components/cases/types";
 import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -23,5 +23,5 @@ export default async function CasePage({ params }: Props) {
     throw error;
   });
   // The same JSON the API returns, so the page and its live refresh agree.
-  return <CaseDetailView initial={JSON.parse(JSON.stringify(detail)) as CaseDetail} canAct={can(actor.role, "cases:act")} />;
+  return <CaseDetailView initial={serialized(detail)} canAct={can(actor.role, "cases:act")} />;
 }

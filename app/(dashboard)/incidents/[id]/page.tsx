@@ -1,8 +1,7 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IncidentDetailView } from "@/components/incidents/incident-detail-view";
-import type { IncidentDetail, Person } from "@/components/incidents/types";
-import type { SloDetail } from "@/components/slos/types";
 import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -20,7 +19,6 @@ export const metadata: Metadata = { title: "Incident" };
 const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
 
 /** The same JSON the API returns, so the page and its live refresh agree. */
-const asJson = <T,>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 
 export default async function IncidentPage({ params }: Props) {
   const { actor, ctx } = await pageContext("incidents:read");
@@ -44,11 +42,11 @@ export default async function IncidentPage({ params }: Props) {
   ]);
   return (
     <IncidentDetailView
-      initial={asJson<IncidentDetail>(detail)}
+      initial={serialized(detail)}
       renderedAt={now.getTime()}
       viewer={{ id: actor.id, canRespond, canAct: can(actor.role, "cases:act"), canApprove: can(actor.role, "bulk:approve"), canEditRunbook }}
-      people={asJson<Person[]>(people)}
-      slo={slo ? asJson<SloDetail>(slo) : null}
+      people={serialized(people)}
+      slo={slo ? serialized(slo) : null}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -18,7 +19,6 @@ import { AppError } from "@/lib/errors";
 import { formatDuration, formatInstant } from "@/lib/format";
 import { getProcess } from "@/lib/server/processes/get-process";
 import { ProcessOwnershipCard } from "@/components/teams/process-ownership-card";
-import type { ProcessOwnership } from "@/components/teams/types";
 import { getProcessOwnership } from "@/lib/server/teams/get-process-ownership";
 import { listTeamChoices } from "@/lib/server/teams/list-team-choices";
 
@@ -69,7 +69,7 @@ export default async function ProcessPage({ params }: Props) {
         }
       />
       <div className="grid gap-4">
-        <ProcessOwnershipCard ownership={JSON.parse(JSON.stringify(ownership)) as ProcessOwnership} teams={teamChoices} />
+        <ProcessOwnershipCard ownership={serialized(ownership)} teams={teamChoices} />
         <Card
           title="Service level objectives"
           actions={

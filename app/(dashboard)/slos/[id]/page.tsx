@@ -1,7 +1,7 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SloDetailView } from "@/components/slos/slo-detail-view";
-import type { SloDetail } from "@/components/slos/types";
 import { pageContext } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { getSlo } from "@/lib/server/slos/get-slo";
@@ -21,5 +21,5 @@ export default async function SloPage({ params }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  return <SloDetailView initial={JSON.parse(JSON.stringify(slo)) as SloDetail} canEdit={await mayEditProcess(ctx, slo.process)} />;
+  return <SloDetailView initial={serialized(slo)} canEdit={await mayEditProcess(ctx, slo.process)} />;
 }

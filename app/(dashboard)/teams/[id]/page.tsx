@@ -1,3 +1,4 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,9 +7,7 @@ import { CalendarFeedButton } from "@/components/oncall/calendar-feed-button";
 import { EscalationPolicies } from "@/components/oncall/escalation-policies";
 import { ScheduleForm } from "@/components/oncall/schedule-form";
 import { ScheduleSection } from "@/components/oncall/schedule-section";
-import type { PolicyView, ScheduleDetail, ScheduleTimeline } from "@/components/oncall/types";
 import { TeamOverview } from "@/components/teams/team-overview";
-import type { Person, TeamDetail } from "@/components/teams/types";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page";
@@ -27,7 +26,6 @@ export const metadata: Metadata = { title: "Team" };
 type Props = { params: Promise<{ id: string }> };
 
 /** JSON round trip: what the API would send, so client components get the same shape on first render. */
-const serialize = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
 
 export default async function TeamPage({ params }: Props) {
   const { actor, ctx } = await pageContext("teams:read");
@@ -64,11 +62,11 @@ export default async function TeamPage({ params }: Props) {
         actions={<CalendarFeedButton endpoint="/api/v1/schedules/my-calendar-feed" label="my on-call calendar" hasFeed={myFeed.hasFeed} />}
       />
       <div className="grid gap-4">
-        <TeamOverview initial={serialize<TeamDetail>(team)} people={serialize<Person[]>(people)} canManage={canManage} />
+        <TeamOverview initial={serialized(team)} people={serialized(people)} canManage={canManage} />
         {schedule && timeline ? (
           <ScheduleSection
-            initialSchedule={serialize<ScheduleDetail>(schedule)}
-            initialTimeline={serialize<ScheduleTimeline>(timeline)}
+            initialSchedule={serialized(schedule)}
+            initialTimeline={serialized(timeline)}
             members={members}
             canEdit={canSchedule}
             today={today}
@@ -88,7 +86,7 @@ export default async function TeamPage({ params }: Props) {
           </Card>
         )}
         <Card title="Escalation policies">
-          <EscalationPolicies teamId={team.id} initial={serialize<PolicyView[]>(policies)} people={people.map((p) => ({ id: p.id, name: p.name }))} canEdit={canSchedule} />
+          <EscalationPolicies teamId={team.id} initial={serialized(policies)} people={people.map((p) => ({ id: p.id, name: p.name }))} canEdit={canSchedule} />
         </Card>
       </div>
     </>

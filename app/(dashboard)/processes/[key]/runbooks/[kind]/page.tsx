@@ -1,8 +1,8 @@
+import { serialized } from "@/lib/serialized";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunbookEditor } from "@/components/runbooks/runbook-editor";
-import type { RunbookDetailResponse } from "@/components/runbooks/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page";
 import { isRunbookKind, RUNBOOK_TITLES } from "@/lib/domain/runbook";
@@ -47,7 +47,7 @@ export default async function RunbookPage({ params }: Props) {
           </>
         }
       />
-      <RunbookEditor processKey={data.process.key} kind={kind} initial={JSON.parse(JSON.stringify(data)) as RunbookDetailResponse} canEdit={canEdit} />
+      <RunbookEditor processKey={data.process.key} kind={kind} initial={serialized(data)} canEdit={canEdit} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { EscalationTimetable } from "@/components/oncall/escalation-timetable";
 import { FieldError, PRIMARY_BUTTON, SECONDARY_BUTTON, showServerError } from "@/components/oncall/form-bits";
@@ -49,6 +50,12 @@ export function EscalationPolicyForm({ teamId, policy, people }: { teamId: strin
       await queryClient.invalidateQueries({ queryKey: teamKeys.policies(teamId) });
     },
     onError: (error) => showServerError(error, form.setError),
+  });
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  // The form is keyed by the policy's save time, so the refetched default remounts it.
+  const reset = useMutation({
+    mutationFn: () => sendJson<PolicyView>("DELETE", `/api/v1/teams/${teamId}/escalation-policies/${policy.severity}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.policies(teamId) }),
   });
   const errors = form.formState.errors;
   const p = `policy-${policy.severity}`;
@@ -146,10 +153,27 @@ export function EscalationPolicyForm({ teamId, policy, people }: { teamId: strin
         <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">If nobody acknowledges</h4>
         <EscalationTimetable policy={asPolicy(values)} userName={userName} />
       </div>
-      <FormError message={errors.root?.message} />
-      <button type="submit" disabled={save.isPending || !form.formState.isDirty} className={PRIMARY_BUTTON}>
-        {save.isPending ? "Saving…" : `Save ${policy.severity} policy`}
-      </button>
+      <FormError message={errors.root?.message ?? reset.error?.message} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={save.isPending || !form.formState.isDirty} className={PRIMARY_BUTTON}>
+          {save.isPending ? "Saving…" : `Save ${policy.severity} policy`}
+        </button>
+        {policy.isDefault ? null : confirmingReset ? (
+          <span role="group" aria-label="Confirm the reset" className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            Drop this team&apos;s {policy.severity} policy and use the default?
+            <button type="button" onClick={() => reset.mutate()} disabled={reset.isPending} className={SECONDARY_BUTTON}>
+              {reset.isPending ? "Resetting…" : "Use the default"}
+            </button>
+            <button type="button" onClick={() => setConfirmingReset(false)} disabled={reset.isPending} className={SECONDARY_BUTTON}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirmingReset(true)} disabled={save.isPending} className={SECONDARY_BUTTON} aria-label={`Reset the ${policy.severity} policy to the default`}>
+            Reset to default
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -94,9 +94,11 @@ export const ZEscalationStep = z.object({
   waitMinutes: z.number({ message: "must be a number of minutes" }),
 });
 
+export const ZSeverity = z.enum(SEVERITIES, { message: `must be one of ${SEVERITIES.join(", ")}` });
+
 export const ZEscalationPolicyInput = z
   .object({
-    severity: z.enum(SEVERITIES, { message: `must be one of ${SEVERITIES.join(", ")}` }),
+    severity: ZSeverity,
     steps: z.array(ZEscalationStep),
     repeat: z.number({ message: "must be a number" }),
   })

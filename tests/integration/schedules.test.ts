@@ -10,7 +10,7 @@ import { GET as getScheduleRoute, PUT as putScheduleRoute } from "@/app/api/v1/s
 import { GET as timelineRoute } from "@/app/api/v1/schedules/[id]/timeline/route";
 import { POST as myFeedRoute } from "@/app/api/v1/schedules/my-calendar-feed/route";
 import { POST as createScheduleRoute } from "@/app/api/v1/schedules/route";
-import { PUT as putPolicyRoute } from "@/app/api/v1/teams/[id]/escalation-policies/[severity]/route";
+import { DELETE as resetPolicyRoute, PUT as putPolicyRoute } from "@/app/api/v1/teams/[id]/escalation-policies/[severity]/route";
 import { GET as policiesRoute } from "@/app/api/v1/teams/[id]/escalation-policies/route";
 import { getDb } from "@/lib/db";
 import { DEFAULT_POLICIES } from "@/lib/domain/escalation";
@@ -347,6 +347,30 @@ describe("escalation policies", () => {
     const rows = await audits("escalation_policy.");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: idOf(manager), targetType: "team", targetId: teamId, before: null, after: { severity: "SEV1", repeat: 1 } });
+  });
+
+  it("resets a severity to the default: the team's row goes, audited once, and a second reset changes nothing", async () => {
+    await put(manager, withUser());
+    await put(manager, { ...withUser(), repeat: 2 }, "SEV2");
+    const reset = (ctx: Ctx, severity = "SEV1") =>
+      callAs(ctx, resetPolicyRoute, "DELETE", `/api/v1/teams/${teamId}/escalation-policies/${severity}`, { params: { id: teamId, severity } });
+
+    for (const ctx of [ana, owner]) expect(await reset(ctx)).toMatchObject({ status: 403, body: { error: "forbidden" } });
+    expect((await reset(manager, "SEV9")).status).toBe(400);
+    const res = await reset(manager);
+    expect(res).toMatchObject({ status: 200, body: { severity: "SEV1", isDefault: true, steps: DEFAULT_POLICIES.SEV1.steps, repeat: DEFAULT_POLICIES.SEV1.repeat } });
+    expect((await reset(manager)).status).toBe(200);
+
+    const policies = await getEscalationPolicies(owner, { teamId });
+    expect(policies.map((p) => [p.severity, p.isDefault, p.repeat])).toEqual([
+      ["SEV1", true, DEFAULT_POLICIES.SEV1.repeat],
+      ["SEV2", false, 2],
+      ["SEV3", true, DEFAULT_POLICIES.SEV3.repeat],
+    ]);
+    const rows = await audits("escalation_policy.reset");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: idOf(manager), targetId: teamId, before: { severity: "SEV1", repeat: 1 }, after: { severity: "SEV1", default: true } });
+    expect((await callAs(manager, resetPolicyRoute, "DELETE", "/x", { params: { id: "no-such-team", severity: "SEV1" } })).status).toBe(404);
   });
 
   it("refuses invalid policies with 400 naming the field, and on-call engineers and process owners with 403", async () => {

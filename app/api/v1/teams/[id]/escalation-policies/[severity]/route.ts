@@ -1,8 +1,9 @@
 import { apiRoute } from "@/lib/auth/route";
 import { readJson } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
+import { resetEscalationPolicy } from "@/lib/server/oncall/reset-escalation-policy";
 import { saveEscalationPolicy } from "@/lib/server/oncall/save-escalation-policy";
-import { ZEscalationPolicyInput } from "@/lib/validation/schedule";
+import { ZEscalationPolicyInput, ZSeverity } from "@/lib/validation/schedule";
 
 export const dynamic = "force-dynamic";
 
@@ -12,4 +13,10 @@ export const PUT = apiRoute<{ id: string; severity: string }>("schedules:manage"
   const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
   const input = ZEscalationPolicyInput.parse({ ...fields, severity: ctx.params.severity });
   return json(await saveEscalationPolicy(ctx, { ...input, teamId: ctx.params.id }));
+});
+
+/** Drops the team's own policy for the severity: the team follows the default again (idempotent). */
+export const DELETE = apiRoute<{ id: string; severity: string }>("schedules:manage", async (_request, ctx) => {
+  const severity = ZSeverity.parse(ctx.params.severity);
+  return json(await resetEscalationPolicy(ctx, { teamId: ctx.params.id, severity }));
 });

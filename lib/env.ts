@@ -16,6 +16,8 @@ const ZEnv = z.object({
   FLOWDECK_RESOLVE_GRACE_SEC: z.coerce.number().int().min(0).max(86_400).default(600),
   /** Where people reach Flowdeck: links in notifications (Slack webhooks) point here. */
   FLOWDECK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How many reverse proxies in front of Flowdeck append to X-Forwarded-For (0: clients connect directly). */
+  FLOWDECK_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -4,18 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { ZEmail } from "@/lib/validation/user";
 
 /** The message a throttled sign-in shows; the form reads the seconds back out of it. */
 export const THROTTLED = "Too many failed attempts. Try again in";
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null);
-}
 
 /** next-auth v4: email and password, JWT sessions carrying the user's id and role. */
 export const authOptions: NextAuthOptions = {
@@ -33,7 +28,7 @@ export const authOptions: NextAuthOptions = {
         const result = await verifyCredentials(await getDb(), {
           email: email.data,
           password,
-          address: clientAddress(req.headers),
+          address: clientAddress(req.headers, env().FLOWDECK_TRUSTED_PROXIES),
         });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
         if (result.reason === "throttled") throw new Error(`${THROTTLED} ${result.retryAfterSec} s.`);

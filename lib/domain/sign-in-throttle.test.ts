@@ -3,6 +3,7 @@ import {
   ACCOUNT_POLICY,
   ADDRESS_POLICY,
   recordFailure,
+  releaseAttempt,
   retryAfterSec,
   type ThrottlePolicy,
   type ThrottleState,
@@ -147,5 +148,26 @@ describe("retryAfterSec", () => {
   it("agrees with recordFailure: the first blocking failure waits baseBlockSec", () => {
     const s = failures(ACCOUNT_POLICY.freeFailures + 1, ACCOUNT_POLICY)!;
     expect(retryAfterSec(s, s.lastFailureAt)).toBe(ACCOUNT_POLICY.baseBlockSec);
+  });
+});
+
+describe("releaseAttempt", () => {
+  it("takes back the attempt a success had reserved: within the free failures nothing stays blocked", () => {
+    // The attempt that reaches one over the free count blocks; its success releases the block.
+    const reserved = failures(POLICY.freeFailures + 1)!;
+    expect(reserved.blockedUntil).not.toBeNull();
+    expect(releaseAttempt(reserved, POLICY)).toEqual({ failures: POLICY.freeFailures, lastFailureAt: reserved.lastFailureAt, blockedUntil: null });
+  });
+
+  it("keeps the block the earlier failures earned", () => {
+    const reserved = failures(POLICY.freeFailures + 3)!;
+    const released = releaseAttempt(reserved, POLICY);
+    expect(released.failures).toBe(POLICY.freeFailures + 2);
+    // Two over the free count: twice the base block, from the last counted attempt.
+    expect(released.blockedUntil).toEqual(new Date(reserved.lastFailureAt.getTime() + 2 * POLICY.baseBlockSec * 1000));
+  });
+
+  it("never counts below zero", () => {
+    expect(releaseAttempt({ failures: 0, lastFailureAt: at(0), blockedUntil: null }, POLICY)).toEqual({ failures: 0, lastFailureAt: at(0), blockedUntil: null });
   });
 });

@@ -2,6 +2,9 @@
  * Backoff for failed sign-ins: a few free failures, then each further failure blocks
  * for twice as long as the one before, up to a ceiling. Failures are forgotten after a
  * quiet period. Counted per account and per address (an address trying many accounts).
+ *
+ * An attempt is counted as a failure before its password is compared (so a burst of
+ * parallel guesses cannot all pass the check together) and released if it succeeds.
  */
 export type ThrottlePolicy = { freeFailures: number; baseBlockSec: number; maxBlockSec: number; forgetAfterSec: number };
 
@@ -16,11 +19,27 @@ export function retryAfterSec(state: ThrottleState | null, now: Date): number {
   return Math.max(0, Math.ceil((state.blockedUntil.getTime() - now.getTime()) / 1000));
 }
 
+/** How long the `failures`-th failure blocks, in seconds (0 while failures are free). */
+function blockSec(failures: number, policy: ThrottlePolicy): number {
+  const over = failures - policy.freeFailures;
+  return over > 0 ? Math.min(policy.maxBlockSec, policy.baseBlockSec * 2 ** (over - 1)) : 0;
+}
+
+function stateAfter(failures: number, lastFailureAt: Date, policy: ThrottlePolicy): ThrottleState {
+  const sec = blockSec(failures, policy);
+  return { failures, lastFailureAt, blockedUntil: sec > 0 ? new Date(lastFailureAt.getTime() + sec * 1000) : null };
+}
+
 /** The state after one more failure at `now`. */
 export function recordFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
   const forgotten = !state || now.getTime() - state.lastFailureAt.getTime() > policy.forgetAfterSec * 1000;
-  const failures = (forgotten ? 0 : state.failures) + 1;
-  const over = failures - policy.freeFailures;
-  const blockSec = over > 0 ? Math.min(policy.maxBlockSec, policy.baseBlockSec * 2 ** (over - 1)) : 0;
-  return { failures, lastFailureAt: now, blockedUntil: blockSec > 0 ? new Date(now.getTime() + blockSec * 1000) : null };
+  return stateAfter((forgotten ? 0 : state.failures) + 1, now, policy);
+}
+
+/**
+ * Takes back one counted attempt that turned out to be a success: one failure fewer,
+ * and the block that count implies (none once back within the free failures).
+ */
+export function releaseAttempt(state: ThrottleState, policy: ThrottlePolicy): ThrottleState {
+  return stateAfter(Math.max(0, state.failures - 1), state.lastFailureAt, policy);
 }

@@ -8,9 +8,11 @@ export function hasBuild(): boolean {
   return fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
 }
 
-/** Starts `next start` on `port` with `env`; the child shares our stdio. */
+const SERVE = path.join(process.cwd(), "scripts", "serve.mjs");
+
+/** Starts the production server (scripts/serve.mjs: Next behind a Node server) on `port` with `env`; the child shares our stdio. */
 export function startNext(port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env });
+  return spawn(process.execPath, [SERVE, String(port)], { stdio: "inherit", env });
 }
 
 export function runNextBuild(): Promise<void> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { ACCOUNT_POLICY } from "@/lib/domain/sign-in-throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY } from "@/lib/domain/sign-in-throttle";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { createUser } from "@/lib/server/users/create-user";
 import { resetDatabase, systemCtx } from "../support/db";
@@ -49,6 +49,29 @@ describe("verifyCredentials", () => {
     expect(result).toMatchObject({ ok: false, reason: "throttled" });
     // Another address is not affected.
     expect(await verifyCredentials(db, { email: "ana@example.com", password, address: "203.0.113.10" }, later(1))).toMatchObject({ ok: true });
+  });
+
+  it("counts a burst of parallel guesses one by one: only the free failures and the one that blocks reach the password check", async () => {
+    const db = await getDb();
+    await createUser(await systemCtx(), { email: "cleo@example.com", role: "on_call", password });
+    const burst = 12;
+    const results = await Promise.all(
+      Array.from({ length: burst }, () => verifyCredentials(db, { email: "cleo@example.com", password: "guess", address: null }, T0)),
+    );
+    const invalid = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(invalid).toBe(ACCOUNT_POLICY.freeFailures + 1);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(burst - invalid);
+    expect(await db.signInThrottle.findUnique({ where: { key: "account:cleo@example.com" } })).toMatchObject({ failures: ACCOUNT_POLICY.freeFailures + 1 });
+  });
+
+  it("gives an address its attempt back on success, so people behind one address are not blocked by their own sign-ins", async () => {
+    const db = await getDb();
+    await createUser(await systemCtx(), { email: "dora@example.com", role: "on_call", password });
+    const address = "198.51.100.7";
+    for (let i = 0; i < ADDRESS_POLICY.freeFailures; i++) await verifyCredentials(db, { email: `typo${i}@example.com`, password: "x", address }, T0);
+    // At the free limit: a success neither blocks the address nor adds to its count.
+    for (let i = 0; i < 3; i++) expect(await verifyCredentials(db, { email: "dora@example.com", password, address }, later(i))).toMatchObject({ ok: true });
+    expect(await db.signInThrottle.findUnique({ where: { key: `ip:${address}` } })).toMatchObject({ failures: ADDRESS_POLICY.freeFailures, blockedUntil: null });
   });
 
   it("refuses a disabled user", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_ACTIONS, STATE_ACTIONS } from "@/lib/domain/actions";
+import { OUTBOX_VIEWS } from "@/lib/domain/outbox";
 import { ZCaseFilter } from "@/lib/validation/case";
 
 /** The client's id for one intent: a double click or a retry sends the same one. */
@@ -62,3 +63,12 @@ export const ZBulkAction = ZCaseIntent.extend({
 export type TBulkAction = z.infer<typeof ZBulkAction>;
 
 export const ZBulkDecision = z.object({ approve: z.boolean() });
+
+/** Query of GET /api/v1/outbox: one view of the commands on their way to the engines. */
+export const ZListOutbox = z.object({
+  view: z.enum(OUTBOX_VIEWS, { message: `must be one of ${OUTBOX_VIEWS.join(", ")}` }).default("attention"),
+  process: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TListOutbox = z.infer<typeof ZListOutbox>;

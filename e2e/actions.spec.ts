@@ -77,3 +77,33 @@ test("the ops leader sees no action buttons", async ({ page, request }) => {
   });
   expect(res.status()).toBe(403);
 });
+
+test("the outbox follows a command from request to the engine's answer", async ({ page, request }) => {
+  const caseId = await stuckLoan(request);
+  await signIn(page, "on_call");
+  await page.goto(`/cases/${caseId}`);
+  await page.getByRole("button", { name: "Restart step" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason (kept in the audit log)").fill("reviewer queue lost the case");
+  await dialog.getByRole("button", { name: "Restart" }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole("link", { name: /^Outbox/ }).click();
+  await page.getByRole("tab", { name: /In flight/ }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseId }) });
+  await expect(row).toContainText("Restart manual-review");
+  await expect(row).toContainText("Waiting for the engine");
+  await expect(row).toContainText("reviewer queue lost the case");
+
+  // The engine fetches it: delivered, waiting for the answer.
+  const command = (await pullCommands(request)).find((c) => c.caseId === caseId);
+  await expect(row).toContainText("Delivered");
+  await ack(request, command!.id, "succeeded");
+
+  await expect(row).toHaveCount(0);
+  await page.getByRole("tab", { name: /Answered/ }).click();
+  await expect(page).toHaveURL(/view=answered/);
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: caseId }) })).toContainText("Succeeded");
+  await page.getByRole("tab", { name: /Dead letter/ }).click();
+  await expect(page.getByText("The dead letter is empty")).toBeVisible();
+});

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { UserActor } from "@/lib/auth/session";
 import { InboxBell } from "@/components/inbox/inbox-bell";
+import { OutboxAttentionBadge } from "@/components/outbox/attention-badge";
 import { UnresolvedIncidentsBadge } from "@/components/incidents/unresolved-badge";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -18,6 +19,7 @@ const NAV: { href: string; match: string; label: string; action: Action; badge?:
   { href: "/", match: "/", label: "Overview", action: "overview:read" },
   { href: "/incidents", match: "/incidents", label: "Incidents", action: "incidents:read", badge: <UnresolvedIncidentsBadge /> },
   { href: "/cases?stuck=true", match: "/cases", label: "Stuck cases", action: "cases:read" },
+  { href: "/outbox", match: "/outbox", label: "Outbox", action: "cases:read", badge: <OutboxAttentionBadge /> },
   { href: "/teams", match: "/teams", label: "Teams", action: "teams:read" },
   { href: "/audit", match: "/audit", label: "Audit log", action: "audit:read" },
 ];

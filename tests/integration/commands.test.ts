@@ -387,6 +387,17 @@ describe("pausing and resuming new starts of a state", () => {
     expect(await written()).toEqual({ commands: 1, audits: 1 });
   });
 
+  it("answers a repeated request id with the first result when no engine runs the process (no command, only the audit row)", async () => {
+    await (await getDb()).process.create({ data: { key: "quiet", name: "Quiet process" } });
+    const id = requestId();
+    const pause = () => requestStateCommand(oncall, { process: "quiet", type: "pause_starts", state: "intake", requestId: id, reason: "before launch" });
+    expect(await pause()).toEqual({ commands: [], created: true });
+    expect(await pause()).toEqual({ commands: [], created: false });
+    // Another intent is still refused: the state is paused.
+    await expectAppError(requestStateCommand(oncall, { process: "quiet", type: "pause_starts", state: "intake", requestId: requestId(), reason: "again" }), "conflict");
+    expect(await written()).toEqual({ commands: 0, audits: 1 });
+  });
+
   it("refuses to pause a paused state, and to resume one that is not paused", async () => {
     await stateCommand("pause_starts");
     await expectAppError(stateCommand("pause_starts"), "conflict");

@@ -32,6 +32,12 @@ export async function requestStateCommand(ctx: Ctx, input: TStateCommand & { pro
     await tx.$queryRaw`SELECT id FROM processes WHERE id = ${process.id} FOR NO KEY UPDATE`;
     const earlier = await tx.command.findMany({ where: { requestId: { startsWith: `${input.requestId}:` } }, select: COMMAND_SELECT });
     if (earlier.length > 0) return { commands: earlier, created: false };
+    // With no engine running the process the intent left no command, only its audit row.
+    const audited = await tx.auditLog.findFirst({
+      where: { processId: process.id, action: `command.${input.type}`, after: { path: ["requestId"], equals: input.requestId } },
+      select: { id: true },
+    });
+    if (audited) return { commands: [], created: false };
 
     const graph = await graphOf(tx, process.id, null);
     if (graph && !graph.states.some((s) => s.name === input.state)) {
@@ -71,7 +77,7 @@ export async function requestStateCommand(ctx: Ctx, input: TStateCommand & { pro
       processId: process.id,
       reason: input.reason,
       before: { state: input.state, paused: Boolean(paused) },
-      after: { state: input.state, paused: input.type === "pause_starts", commands: commands.map((c) => c.id) },
+      after: { state: input.state, paused: input.type === "pause_starts", commands: commands.map((c) => c.id), requestId: input.requestId },
     });
     if (input.incidentId) {
       const verb = input.type === "pause_starts" ? "Paused" : "Resumed";

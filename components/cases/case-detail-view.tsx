@@ -38,8 +38,8 @@ export function CaseDetailView({ initial, canAct }: { initial: CaseDetail; canAc
             </Link>{" "}
             · case
           </p>
-          <h1 className="flex flex-wrap items-center gap-2 font-mono text-xl font-semibold">
-            {c.id}
+          <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+            <span className="font-mono">{c.id}</span>
             <StatusBadge status={c.status} />
             {c.stuck ? <StuckBadge /> : null}
           </h1>

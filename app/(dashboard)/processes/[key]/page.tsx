@@ -163,6 +163,13 @@ export default async function ProcessPage({ params }: Props) {
                 </tr>
               </tbody>
             </Table>
+            <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600">
+              A pause or resume reaches the engines as a command:{" "}
+              <Link href={`/outbox?view=in_flight&process=${encodeURIComponent(process.key)}`} className="font-medium text-slate-800 underline">
+                follow its delivery in the outbox
+              </Link>
+              .
+            </p>
           </Card>
           <Card title="Incident thresholds" actions={canTune ? <DetectorSettingsEditor process={process.key} settings={process.detectors.settings} /> : null}>
             <DetectorSettingsList detectors={process.detectors} />

@@ -125,3 +125,52 @@ test("the ops leader sees an incident but cannot acknowledge it", async ({ page,
   const res = await page.request.post(`/api/v1/incidents/${id}/acknowledge`, { data: {} });
   expect(res.status()).toBe(403);
 });
+
+test("a runbook action over 25 cases waits for a second person, who approves it on the incident page", async ({ page, request }) => {
+  test.setTimeout(90_000); // the outage detector runs every 10 s
+  const cases = 30;
+  const caseIds = await providerOutage(request, {
+    process: "order-fulfilment",
+    version: "2.1.0",
+    state: "payment",
+    provider: "stripe-like",
+    cases,
+    minutesAgo: 1,
+    prefix: "ORD-OUT",
+  });
+
+  await signIn(page, "on_call");
+  await page.goto("/incidents?process=order-fulfilment");
+  const link = page.getByRole("table", { name: "Incidents" }).getByRole("link", { name: /stripe-like outage/ });
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: /stripe-like outage/ })).toBeVisible();
+  const incidentUrl = page.url();
+
+  await page.getByRole("button", { name: `Reroute ${cases} in-flight cases to adyen-like` }).click();
+  const dialog = page.getByRole("dialog", { name: `Reroute ${cases} in-flight cases to adyen-like` });
+  await dialog.getByLabel("Reason (kept in the audit log)").fill("stripe-like is failing every charge");
+  await dialog.getByRole("button", { name: `Reroute ${cases} cases to adyen-like` }).click();
+  await expect(dialog).toBeHidden();
+
+  // Over 25 cases: nothing goes out until a second person approves; the requester cannot.
+  const timeline = page.getByRole("list", { name: "Incident timeline" });
+  const action = timeline.getByRole("listitem").filter({ hasText: `Requested reroute of ${cases} cases to adyen-like` });
+  await expect(action).toContainText("Waiting for a second person's approval");
+  await expect(action).toContainText(`0 sent · 0 skipped · ${cases} to go`);
+  await expect(action.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  const before = (await pullCommands(request)).filter((c) => c.caseId && caseIds.includes(c.caseId));
+  expect(before).toHaveLength(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin");
+  await page.goto(incidentUrl);
+  const pending = page.getByRole("list", { name: "Incident timeline" }).getByRole("listitem").filter({ hasText: `Requested reroute of ${cases} cases to adyen-like` });
+  await pending.getByRole("button", { name: "Approve" }).click();
+  await expect(pending).toContainText(`${cases} sent · 0 skipped · 0 to go`, { timeout: 20_000 });
+
+  // The engine gets one reroute per case.
+  const commands = (await pullCommands(request)).filter((c) => c.caseId && caseIds.includes(c.caseId));
+  expect(commands).toHaveLength(cases);
+  expect(commands.every((c) => c.type === "reroute" && c.params.toProvider === "adyen-like")).toBe(true);
+});

@@ -10,9 +10,9 @@ import { ConfirmButtons, FormError, ReasonField } from "@/components/ui/confirm-
 import { Dialog } from "@/components/ui/dialog";
 import type { CaseAction } from "@/lib/domain/actions";
 import { formatCount } from "@/lib/format";
+import { TWO_PERSON_THRESHOLD } from "@/lib/validation/command";
 
 const BULK_ACTIONS: CaseAction[] = ["restart_step", "reroute", "compensate", "cancel"];
-const APPROVAL_OVER = 25;
 
 type Target = { kind: "selected"; caseIds: string[] } | { kind: "filter"; total: number };
 
@@ -109,9 +109,9 @@ export function BulkBar({ selected, filters, total, providers, onDone }: { selec
               </div>
             ) : null}
             <ReasonField id="bulk-reason" value={reason} onChange={setReason} />
-            {count > APPROVAL_OVER ? (
+            {count > TWO_PERSON_THRESHOLD ? (
               <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                More than {APPROVAL_OVER} cases: a second person with on-call or admin rights must approve before it runs.
+                More than {TWO_PERSON_THRESHOLD} cases: a second person with on-call or admin rights must approve before it runs.
               </p>
             ) : null}
             <FormError message={error ? (error.issues[0] ? `${error.issues[0].path.join(".")}: ${error.issues[0].message}` : error.message) : null} />
@@ -119,7 +119,7 @@ export function BulkBar({ selected, filters, total, providers, onDone }: { selec
               onBack={() => setTarget(null)}
               disabled={reason.trim().length < 3}
               pending={mutation.isPending}
-              label={count > APPROVAL_OVER ? "Ask for approval" : `${ACTION_COPY[action].verb} ${formatCount(count)} cases`}
+              label={count > TWO_PERSON_THRESHOLD ? "Ask for approval" : `${ACTION_COPY[action].verb} ${formatCount(count)} cases`}
             />
           </form>
         </Dialog>

@@ -12,6 +12,7 @@ import type { CaseAction } from "@/lib/domain/actions";
 import { formatCount } from "@/lib/format";
 import { TWO_PERSON_THRESHOLD } from "@/lib/validation/command";
 
+/** Not `progress`: where a case may move next depends on its own state, so it is chosen case by case. */
 const BULK_ACTIONS: CaseAction[] = ["restart_step", "reroute", "compensate", "cancel"];
 
 type Target = { kind: "selected"; caseIds: string[] } | { kind: "filter"; total: number };

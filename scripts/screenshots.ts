@@ -50,7 +50,9 @@ if (await restart.count()) {
   await page.getByLabel("Reason (kept in the audit log)").fill("reviewer queue lost the case");
   await page.screenshot({ path: path.join(out, "action-dialog.png") });
   console.log("saved action-dialog.png");
-  await page.keyboard.press("Escape");
+  // Send it: the demo engine answers within seconds, and the outbox shows the answer.
+  await page.getByRole("dialog").getByRole("button", { name: "Restart" }).click();
+  await shot(page, "outbox", "/outbox?view=answered", () => page.getByRole("table", { name: "Commands" }).waitFor({ timeout: 30_000 }));
 }
 await shot(page, "process", "/processes/loan-approval", () => page.locator(".recharts-surface").first().waitFor());
 await shot(page, "incidents", "/incidents?status=all", () => page.getByRole("table", { name: "Incidents" }).waitFor());

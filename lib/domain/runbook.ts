@@ -53,7 +53,7 @@ const OUTAGE = `## Detect
 `;
 
 const STUCK = `## Detect
-- The stuck detector opened this incident: more than 10 open cases of the process are past their state's stuck threshold (SEV2 above 30).
+- Opened by the stuck detector (by default more than 10 open cases past their state's stuck threshold, SEV2 above 30; tunable on the process page) or by a stuck-ratio SLO burning its error budget.
 - First check the threshold still fits: if a state's normal duration changed, fix the threshold on the process page instead of touching cases.
 
 ## Diagnose

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Empty, ErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page";
+import { auditChanges } from "@/lib/domain/audit-diff";
 import { formatInstant } from "@/lib/format";
 import { listAudit } from "@/lib/server/audit/list-audit";
 import { ZAuditQuery } from "@/lib/validation/audit";
@@ -28,9 +29,43 @@ function asUtc(value: string | undefined): string | undefined {
   return value && /^\d{4}-\d\d-\d\dT\d\d(:\d\d)?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
 }
 
-function Snapshot({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
-  return <pre className="max-w-sm overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{JSON.stringify(value, null, 1)}</pre>;
+const MAX_LINES = 6;
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  return (
+    <div>
+      <p className="font-semibold text-slate-600">{label}</p>
+      {value === null || value === undefined ? <p className="text-slate-400">—</p> : <pre className="whitespace-pre-wrap break-all font-mono text-slate-700">{JSON.stringify(value, null, 1)}</pre>}
+    </div>
+  );
+}
+
+/** The fields the entry changed, a line each (before → after), with the full snapshots one click away. */
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  const changes = auditChanges(before, after);
+  if (changes.length === 0) return <span className="text-slate-400">—</span>;
+  const more = changes.length - MAX_LINES;
+  return (
+    <div className="max-w-xl text-xs">
+      <ul className="space-y-0.5">
+        {changes.slice(0, MAX_LINES).map((c) => (
+          <li key={c.field} className="break-all font-mono">
+            {c.field ? <span className="font-semibold text-slate-800">{c.field}: </span> : null}
+            {c.before !== null ? <span className="text-red-800 line-through decoration-red-300">{c.before}</span> : null}
+            {c.before !== null && c.after !== null ? <span className="text-slate-500"> → </span> : null}
+            {c.after !== null ? <span className="text-emerald-800">{c.after}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <details className="mt-1">
+        <summary className="cursor-pointer text-slate-600 hover:text-slate-900">{more > 0 ? `${more} more field${more === 1 ? "" : "s"}; full before and after` : "Full before and after"}</summary>
+        <div className="mt-1 grid gap-2 sm:grid-cols-2">
+          <Json label="Before" value={before} />
+          <Json label="After" value={after} />
+        </div>
+      </details>
+    </div>
+  );
 }
 
 /** Every mutation: who, what, when, why, before and after. Read-only. */
@@ -73,8 +108,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <Th>Action</Th>
                 <Th>Target</Th>
                 <Th>Reason</Th>
-                <Th>Before</Th>
-                <Th>After</Th>
+                <Th>Change (before → after)</Th>
               </tr>
             </thead>
             <tbody>
@@ -88,10 +122,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   </Td>
                   <Td>{e.reason ?? "—"}</Td>
                   <Td>
-                    <Snapshot value={e.before} />
-                  </Td>
-                  <Td>
-                    <Snapshot value={e.after} />
+                    <Change before={e.before} after={e.after} />
                   </Td>
                 </tr>
               ))}

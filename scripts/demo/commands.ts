@@ -17,18 +17,47 @@ export type EngineCommand = {
 
 export type Ack = { status: "succeeded" | "failed" | "rejected"; message?: string };
 
-/** A step tried again (same idempotency key, or another provider), then the case moves on. */
+/**
+ * A step tried again on `provider` with `key`, then the case moves on. The provider does
+ * the work only when it has no success recorded for the key; an operator restarts once
+ * the cause is fixed, so an attempt that does the work succeeds.
+ */
 function* retryThenLeave(ctx: StageCtx, c: EngineCommand, provider: string | undefined, attempt: number, key: string): CaseScript {
   const model = modelOf(c.process)!;
   const state = c.state!;
   if (provider) {
-    yield { afterMs: 500, emit: { type: "step.attempted", state, provider, attempt, idempotencyKey: key } };
-    // The fake provider deduplicates by key: a repeated request returns the first answer.
-    yield { afterMs: around(ctx.rand, 2 * SEC), emit: { type: "step.succeeded", state, provider, attempt, idempotencyKey: key } };
+    const at = yield { afterMs: 500, emit: { type: "step.attempted", state, provider, attempt, idempotencyKey: key } };
+    const { replayed } = ctx.providers.call(provider, key, at, () => ({ status: "succeeded" }));
+    const afterMs = replayed ? around(ctx.rand, SEC / 2) : around(ctx.rand, 2 * SEC);
+    yield { afterMs, emit: { type: "step.succeeded", state, provider, attempt, idempotencyKey: key } };
   } else {
     yield { afterMs: 500, emit: { type: "case.waiting", state } }; // handed back to people, who act now
   }
   yield* leaveAndRun(model, state, ctx);
+}
+
+/**
+ * Where a restart repeats the step: on the provider of the case's last attempt at it
+ * (an idempotency key means something only to the provider that saw it), with that key.
+ */
+function restartTarget(sim: Simulator, c: EngineCommand & { caseId: string; state: string }, providers: string[]): { provider?: string; key: string } | Ack {
+  const last = sim.lastStep(c.caseId);
+  const known = last?.state === c.state ? last : undefined;
+  const key = c.idempotencyKey ?? known?.key ?? `${c.caseId}:${c.state}`;
+  if (providers.length === 0) return { key }; // a human step
+  if (known) return { provider: known.provider, key };
+  if (providers.length === 1) return { provider: providers[0], key };
+  return { status: "rejected", message: `this engine does not know which provider ${c.caseId} last used for ${c.state}; reroute it instead` };
+}
+
+/**
+ * Whether answering `c` needs the case's last step from Flowdeck first: a restart of a
+ * step with several providers that this engine does not remember (it restarted since).
+ */
+export function needsStepLookup(sim: Simulator, c: EngineCommand): c is EngineCommand & { caseId: string; state: string } {
+  if (c.type !== "restart_step" || !c.caseId || !c.state || sim.answered.has(c.id)) return false;
+  const providers = modelOf(c.process)?.states[c.state]?.providers ?? [];
+  return providers.length > 1 && sim.lastStep(c.caseId)?.state !== c.state;
 }
 
 function* compensate(state: string | undefined): CaseScript {
@@ -40,7 +69,20 @@ function* cancel(): CaseScript {
   yield { afterMs: 500, emit: { type: "case.cancelled" } };
 }
 
+/**
+ * Acts on an operator's command and says how it went. Flowdeck delivers a command again
+ * when its acknowledgement is late or lost: a command already answered gets the same
+ * answer, and its events are not emitted a second time.
+ */
 export function react(sim: Simulator, c: EngineCommand, now: number): Ack {
+  const earlier = sim.answered.get(c.id);
+  if (earlier) return earlier;
+  const ack = act(sim, c, now);
+  sim.answered.set(c.id, ack);
+  return ack;
+}
+
+function act(sim: Simulator, c: EngineCommand, now: number): Ack {
   const model = modelOf(c.process);
   if (!model) return { status: "rejected", message: `this engine does not run ${c.process}` };
   if (c.type === "pause_starts" || c.type === "resume_starts") {
@@ -55,9 +97,12 @@ export function react(sim: Simulator, c: EngineCommand, now: number): Ack {
   const ctx = sim.ctx(c.caseId);
   let script: CaseScript;
   switch (c.type) {
-    case "restart_step":
-      script = retryThenLeave(ctx, c, spec.providers[0], sim.nextAttempt(c.caseId), c.idempotencyKey ?? `${c.caseId}:${c.state}:restart`);
+    case "restart_step": {
+      const target = restartTarget(sim, { ...c, caseId: c.caseId, state: c.state }, spec.providers);
+      if ("status" in target) return target;
+      script = retryThenLeave(ctx, c, target.provider, sim.nextAttempt(c.caseId), target.key);
       break;
+    }
     case "reroute":
       if (!c.params.toProvider || !spec.providers.includes(c.params.toProvider)) return { status: "rejected", message: `no provider ${c.params.toProvider} for ${c.state}` };
       script = retryThenLeave(ctx, c, c.params.toProvider, 1, c.idempotencyKey ?? `${c.caseId}:${c.state}`);

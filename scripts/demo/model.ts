@@ -6,6 +6,7 @@
  * Operator commands start a case again from any state (scripts/demo/commands.ts).
  */
 import type { TEvent } from "@/lib/validation/event";
+import type { Answer, FakeProviders } from "./fake-provider";
 
 export type Rand = () => number;
 
@@ -14,8 +15,11 @@ export type Emit = Omit<TEvent, "id" | "caseId" | "process" | "at">;
 export type Step = { afterMs: number; emit: Emit };
 export type CaseScript = Generator<Step, void, number>;
 
-/** What a stage knows: randomness, the case, and whether an operator can help (live) or not (backfill). */
-export type StageCtx = { rand: Rand; caseId: string; live: boolean };
+/**
+ * What a stage knows: randomness, the case, whether an operator can help (live) or not
+ * (backfill), and the providers it calls.
+ */
+export type StageCtx = { rand: Rand; caseId: string; live: boolean; providers: FakeProviders };
 
 /**
  * The work of one state; it returns how long after its last event the case moves on,
@@ -50,7 +54,7 @@ type CallOutcome = "succeeded" | "declined" | "exhausted";
  * with exponential backoff; a decline (a business answer) is final.
  */
 function* callProvider(
-  rand: Rand,
+  ctx: StageCtx,
   call: {
     state: string;
     provider: string;
@@ -62,24 +66,29 @@ function* callProvider(
     firstAttempt?: number;
   },
 ): Generator<Step, CallOutcome, number> {
+  const { rand, providers } = ctx;
   const { state, provider, key: idempotencyKey } = call;
   const first = call.firstAttempt ?? 1;
   let now = yield { afterMs: around(rand, 2 * SEC), emit: { type: "step.attempted", state, provider, attempt: first, idempotencyKey } };
   for (let attempt = first; ; attempt++) {
-    if (call.decline && rand() < call.decline.chance) {
-      const { code, message } = call.decline;
-      yield { afterMs: around(rand, call.latency), emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error: { code, message } } };
-      return "declined";
-    }
-    if (rand() >= call.transient(now)) {
-      yield { afterMs: around(rand, call.latency), emit: { type: "step.succeeded", state, provider, attempt, idempotencyKey } };
+    const { answer, replayed } = providers.call(provider, idempotencyKey, now, (): Answer => {
+      if (call.decline && rand() < call.decline.chance) return { status: "declined", code: call.decline.code, message: call.decline.message };
+      if (rand() >= call.transient(now)) return { status: "succeeded" };
+      const code = pick(rand, ["timeout", "503", "connection_reset"]);
+      return { status: "failed", code, message: `${provider}: ${code}` };
+    });
+    if (answer.status === "succeeded") {
+      // A replayed answer comes from the provider's record of the key: quick, and nothing is done again.
+      const afterMs = replayed ? around(rand, SEC / 2) : around(rand, call.latency);
+      yield { afterMs, emit: { type: "step.succeeded", state, provider, attempt, idempotencyKey } };
       return "succeeded";
     }
-    const code = pick(rand, ["timeout", "503", "connection_reset"]);
-    now = yield {
-      afterMs: around(rand, call.latency * 3),
-      emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error: { code, message: `${provider}: ${code}` } },
-    };
+    const error = { code: answer.code, message: answer.message };
+    if (answer.status === "declined") {
+      yield { afterMs: around(rand, call.latency), emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error } };
+      return "declined";
+    }
+    now = yield { afterMs: around(rand, call.latency * 3), emit: { type: "step.failed", state, provider, attempt, idempotencyKey, error } };
     if (attempt - first + 1 >= call.maxAttempts) return "exhausted";
     // Exponential backoff between attempts: 1, 2, 4, 8 minutes.
     now = yield {
@@ -135,10 +144,11 @@ const LOAN: ProcessModel = {
       human: false,
       providers: ["bureau-a", "bureau-b"],
       next: "manual-review",
-      *stage({ rand, caseId, live }) {
+      *stage(ctx) {
+        const { rand, caseId, live } = ctx;
         const bureau = rand() < 0.65 ? "bureau-a" : "bureau-b";
         const key = `${caseId}:credit-check`;
-        const check = yield* callProvider(rand, {
+        const check = yield* callProvider(ctx, {
           state: "credit-check",
           provider: bureau,
           key,
@@ -153,7 +163,8 @@ const LOAN: ProcessModel = {
           // meanwhile); in the backfilled past someone rerouted it by hand after a while.
           if (live) return "ended";
           const other = bureau === "bureau-a" ? "bureau-b" : "bureau-a";
-          yield { afterMs: around(rand, 90 * MIN, 0.8), emit: { type: "step.attempted", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
+          const at = yield { afterMs: around(rand, 90 * MIN, 0.8), emit: { type: "step.attempted", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
+          ctx.providers.call(other, key, at, () => ({ status: "succeeded" }));
           yield { afterMs: around(rand, 3 * SEC), emit: { type: "step.succeeded", state: "credit-check", provider: other, attempt: 1, idempotencyKey: key } };
         }
         return around(rand, 10 * SEC);
@@ -176,8 +187,9 @@ const LOAN: ProcessModel = {
       human: false,
       providers: ["payments-x"],
       next: "done",
-      *stage({ rand, caseId }) {
-        const paid = yield* callProvider(rand, {
+      *stage(ctx) {
+        const { rand, caseId } = ctx;
+        const paid = yield* callProvider(ctx, {
           state: "disbursement",
           provider: "payments-x",
           key: `${caseId}:disbursement`,
@@ -214,8 +226,9 @@ const ORDER: ProcessModel = {
       human: false,
       providers: ["stripe-like", "adyen-like"],
       next: "pick",
-      *stage({ rand, caseId }) {
-        const charged = yield* callProvider(rand, {
+      *stage(ctx) {
+        const { rand, caseId } = ctx;
+        const charged = yield* callProvider(ctx, {
           state: "payment",
           provider: rand() < 0.7 ? "stripe-like" : "adyen-like",
           key: `${caseId}:payment`,
@@ -252,9 +265,10 @@ const ORDER: ProcessModel = {
       human: false,
       providers: ["carrier-a", "carrier-b"],
       next: "delivered",
-      *stage({ rand, caseId }) {
+      *stage(ctx) {
+        const { rand, caseId } = ctx;
         const carrier = rand() < 0.6 ? "carrier-a" : "carrier-b";
-        const shipped = yield* callProvider(rand, {
+        const shipped = yield* callProvider(ctx, {
           state: "ship",
           provider: carrier,
           key: `${caseId}:ship`,

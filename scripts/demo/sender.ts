@@ -1,5 +1,8 @@
 import type { TEvent } from "@/lib/validation/event";
 import type { Ack, EngineCommand } from "./commands";
+import type { StepAttempt } from "./simulator";
+
+type TimelineEvent = { type: string; state: string | null; provider: string | null; attempt: number | null; idempotencyKey: string | null };
 
 const BATCH = 500;
 
@@ -18,6 +21,23 @@ export class EventSender {
       return ((await res.json()) as { commands: EngineCommand[] }).commands;
     } catch {
       return []; // the server is restarting: undelivered commands come again
+    }
+  }
+
+  /**
+   * The case's latest step attempt as Flowdeck recorded it (GET /api/v1/cases/{id}), for
+   * a command about a case this engine forgot when it restarted; null when unknown.
+   */
+  async lastStep(caseId: string): Promise<StepAttempt | null> {
+    try {
+      const res = await fetch(`${this.url}/api/v1/cases/${encodeURIComponent(caseId)}`, { headers: { authorization: `Bearer ${this.apiKey}` } });
+      if (!res.ok) return null;
+      const { timeline } = (await res.json()) as { timeline: TimelineEvent[] };
+      const last = timeline.findLast((e) => e.type === "step.attempted");
+      if (!last?.state || !last.provider || !last.idempotencyKey) return null;
+      return { state: last.state, provider: last.provider, key: last.idempotencyKey, attempt: last.attempt ?? 1 };
+    } catch {
+      return null; // the server is away: the command is then answered without it
     }
   }
 

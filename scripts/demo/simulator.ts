@@ -1,5 +1,11 @@
 import type { TEvent } from "@/lib/validation/event";
+import type { Ack } from "./commands";
+import { FakeProviders } from "./fake-provider";
+import { Lru } from "./lru";
 import { dayCurve, newCase, type CaseScript, type Emit, type ProcessModel, type Rand, type StageCtx } from "./model";
+
+/** A case's latest step attempt: where a restart repeats it (same provider, same key). */
+export type StepAttempt = { state: string; provider: string; key: string; attempt: number };
 
 type Pending = { due: number; emit: Emit; caseId: string; process: string; script: CaseScript; cancelled: boolean };
 
@@ -44,6 +50,9 @@ class Agenda {
 }
 
 const HOLD_MS = 10_000;
+/** Bounds on what the engine remembers: days of cases' steps, far more commands than a 60 s redelivery needs. */
+const STEPS_REMEMBERED = 20_000;
+const ANSWERS_REMEMBERED = 10_000;
 
 /**
  * Runs the demo's engine in simulated time: new cases arrive per process as a Poisson
@@ -56,7 +65,11 @@ export class Simulator {
   private nextArrival = new Map<string, number>();
   private current = new Map<string, Pending>();
   private eventNo = new Map<string, number>();
-  private lastAttempt = new Map<string, number>();
+  private steps = new Lru<string, StepAttempt>(STEPS_REMEMBERED);
+  /** The providers the cases call; they remember what they did by idempotency key. */
+  readonly providers = new FakeProviders();
+  /** Command id → the answer given, so a redelivered command is answered again, not acted on again. */
+  readonly answered = new Lru<string, Ack>(ANSWERS_REMEMBERED);
   /** "<process>:<state>": new starts of that state are held until resumed. */
   readonly paused = new Set<string>();
   /** Live: an operator can help, so parked cases wait for a command instead of recovering. */
@@ -81,12 +94,22 @@ export class Simulator {
   }
 
   ctx(caseId: string): StageCtx {
-    return { rand: this.rand, caseId, live: this.live };
+    return { rand: this.rand, caseId, live: this.live, providers: this.providers };
   }
 
   /** The attempt number the next attempt of this case's step should carry. */
   nextAttempt(caseId: string): number {
-    return (this.lastAttempt.get(caseId) ?? 1) + 1;
+    return (this.steps.get(caseId)?.attempt ?? 1) + 1;
+  }
+
+  /** The case's latest step attempt, if this engine still knows it. */
+  lastStep(caseId: string): StepAttempt | undefined {
+    return this.steps.get(caseId);
+  }
+
+  /** Learns a case's latest step from elsewhere (Flowdeck's record of it, after this engine restarted). */
+  rememberStep(caseId: string, step: StepAttempt) {
+    this.steps.set(caseId, step);
   }
 
   private gap(model: ProcessModel, at: number): number {
@@ -137,7 +160,8 @@ export class Simulator {
       }
       const n = (this.eventNo.get(p.caseId) ?? 0) + 1;
       this.eventNo.set(p.caseId, n);
-      if (p.emit.type === "step.attempted" && p.emit.attempt) this.lastAttempt.set(p.caseId, p.emit.attempt);
+      const { type, state, provider, idempotencyKey: key, attempt } = p.emit;
+      if (type === "step.attempted" && state && provider && key) this.steps.set(p.caseId, { state, provider, key, attempt: attempt ?? 1 });
       // The run id keeps event ids unique when a restarted workload acts on an older case.
       out.push({ ...p.emit, id: `${p.caseId}-${this.runId}-${n}`, caseId: p.caseId, process: p.process, at: new Date(p.due).toISOString() });
       const step = p.script.next(p.due);

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { seededRandom as random } from "@/lib/domain/seeded-random";
 import { MODELS } from "./model";
 import { Simulator } from "./simulator";
-import { react } from "./commands";
+import { needsStepLookup, react } from "./commands";
 import { EventSender } from "./sender";
 
 const { values } = parseArgs({
@@ -61,9 +61,15 @@ process.on("SIGINT", () => (stopping = true));
 while (!stopping) {
   // Commands first: their events then go out in the same second.
   for (const command of await sender.pullCommands()) {
+    if (needsStepLookup(sim, command)) {
+      const step = await sender.lastStep(command.caseId);
+      if (step) sim.rememberStep(command.caseId, step);
+    }
+    const again = sim.answered.has(command.id);
     const ack = react(sim, command, Date.now());
     await sender.ack(command.id, ack);
-    console.log(`workload: ${command.type} ${command.caseId ?? command.state ?? ""} → ${ack.status}${ack.message ? ` (${ack.message})` : ""}`);
+    const what = `${command.type} ${command.caseId ?? command.state ?? ""}${again ? " (delivered again)" : ""}`;
+    console.log(`workload: ${what} → ${ack.status}${ack.message ? ` (${ack.message})` : ""}`);
   }
   const events = sim.advance(Date.now());
   if (events.length > 0) {

@@ -5,6 +5,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Flowdeck", template: "%s · Flowdeck" },
   description: "The operations deck for workflow layers",
+  // The header's mark (components/shell/app-shell.tsx) as the tab icon.
+  icons: { icon: { url: "/flowdeck.svg", type: "image/svg+xml" } },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -7,11 +7,7 @@
  *   user create <email> --role <role> [--team <team>]   (password on stdin)
  */
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { connect, type Connection } from "@/lib/db";
-import { DatabaseLockedError } from "@/lib/db-driver";
-import { EnvError } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { createSource } from "@/lib/server/sources/create-source";
 import { listSources } from "@/lib/server/sources/list-sources";
@@ -20,6 +16,7 @@ import { setWebhook } from "@/lib/server/sources/set-webhook";
 import { createUser } from "@/lib/server/users/create-user";
 import { parseScopeList, ZCreateSource, ZWebhookUrl } from "@/lib/validation/source";
 import { ZCreateUser } from "@/lib/validation/user";
+import { reportFailure } from "./lib/cli-errors";
 import { readPassword } from "./lib/read-password";
 
 const USAGE = `Usage: npm run -s flowdeck -- <command>
@@ -97,17 +94,9 @@ const commands: Record<string, Command> = {
   },
 };
 
-function explain(error: unknown): string {
-  if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
-  if (error instanceof z.ZodError) {
-    return `invalid input:\n${error.issues.map((i) => `  ${i.path.join(".") || "value"}: ${i.message}`).join("\n")}`;
-  }
-  if (error instanceof AppError) return error.message;
-  if (error instanceof DatabaseLockedError || error instanceof EnvError) return error.message;
-  if (error instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication/.test(error.message)) {
-    return `cannot reach the database: ${error.message}`;
-  }
-  throw error;
+/** A mistake in the command line itself: ours, or node:util parseArgs' (an unknown or malformed option). */
+function isUsageError(error: unknown): error is Error {
+  return error instanceof UsageError || String((error as { code?: unknown } | null)?.code).startsWith("ERR_PARSE_ARGS");
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -124,11 +113,14 @@ async function main(argv: string[]): Promise<number> {
     await command({ actor: { type: "system", name: "cli" }, db: conn.prisma }, argv.slice(2));
     return 0;
   } catch (error) {
-    console.error(`flowdeck: ${explain(error)}`);
-    return error instanceof UsageError ? 2 : 1;
+    if (isUsageError(error)) {
+      console.error(`flowdeck: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    return reportFailure("flowdeck", error);
   } finally {
     await conn?.close();
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => reportFailure("flowdeck", error));

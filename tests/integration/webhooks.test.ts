@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -15,20 +16,35 @@ import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { call } from "../support/http";
 import { defineLoanApproval, ingestAs, requestId, stalledCase, userCtx } from "../support/outbox";
 
-/** A local engine receiving webhooks: records each request and answers with `answer`. */
-type Received = { method: string; headers: IncomingHttpHeaders; body: string };
+/**
+ * A local engine receiving webhooks, as a real one would: it checks `X-Flowdeck-Signature`
+ * (sha256=<hex HMAC-SHA256 of the raw body with the secret it shares with Flowdeck, API.md)
+ * itself, without Flowdeck's code, and answers 401 to a missing or wrong one; a signed
+ * request gets `answer`. It records every request with what it answered.
+ */
+type Received = { method: string; headers: IncomingHttpHeaders; body: string; status: number };
 const received: Received[] = [];
 let answer = 200;
+let receiverSecret = ""; // the secret the engine holds; each test's source gets it too
 let server: Server;
 let hookUrl: string;
+
+function signedBySharedSecret(raw: Buffer, header: string | string[] | undefined): boolean {
+  if (typeof header !== "string" || !header.startsWith("sha256=")) return false;
+  const given = Buffer.from(header.slice("sha256=".length), "hex");
+  const expected = createHmac("sha256", receiverSecret).update(raw).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.statusCode = answer;
+      const raw = Buffer.concat(chunks);
+      const status = signedBySharedSecret(raw, req.headers["x-flowdeck-signature"]) ? answer : 401;
+      received.push({ method: req.method ?? "", headers: req.headers, body: raw.toString("utf8"), status });
+      res.statusCode = status;
       res.end();
     });
   });
@@ -63,6 +79,7 @@ beforeEach(async () => {
   oncall = await userCtx("on_call");
   await ingestAs(token, stalledCase("loan-1"));
   secret = generateWebhookSecret();
+  receiverSecret = secret;
   await (await getDb()).source.update({ where: { id: sourceId }, data: { webhookUrl: hookUrl, webhookSecret: secret } });
   ({
     command: { id: commandId },
@@ -84,6 +101,7 @@ describe("webhook delivery of commands", () => {
 
     expect(received).toHaveLength(1);
     const [hit] = received;
+    expect(hit!.status).toBe(200); // the receiver checked the signature itself
     expect(hit!.method).toBe("POST");
     expect(hit!.headers["content-type"]).toBe("application/json");
     const before = await row();
@@ -122,6 +140,48 @@ describe("webhook delivery of commands", () => {
     await (await getDb()).command.update({ where: { id: commandId }, data: { status: "succeeded", acknowledgedAt: now } });
     expect(await deliver(later(now, 10 * 60 * SEC))).toMatchObject({ delivered: 0 });
     expect(received).toHaveLength(2);
+  });
+
+  it("is refused (401) by a receiver that does not share the secret: a failed attempt, retried, never delivered", async () => {
+    receiverSecret = generateWebhookSecret(); // e.g. the engine was given another source's secret
+    const first = new Date();
+    expect(await deliver(first)).toEqual({ delivered: 0, failed: 1, deadLettered: 0 });
+    expect(received.map((r) => r.status)).toEqual([401]);
+    let r = await row();
+    expect(r).toMatchObject({ status: "requested", attempts: 1, lastError: "the receiver answered 401", deliveredAt: null, deadAt: null, leaseUntil: null });
+    expect(r.nextAttemptAt.toISOString()).toBe(later(first, retryDelaySec(1) * SEC).toISOString());
+    // Not handed to the engine another way meanwhile: the command is still waiting for delivery.
+    expect(await deliver(later(first, retryDelaySec(1) * SEC - 1))).toEqual({ delivered: 0, failed: 0, deadLettered: 0 });
+
+    // Retried once due; refused again while the secrets differ.
+    expect(await deliver(r.nextAttemptAt)).toEqual({ delivered: 0, failed: 1, deadLettered: 0 });
+    r = await row();
+    expect(r).toMatchObject({ status: "requested", attempts: 2, deliveredAt: null });
+    expect(received.map((x) => x.status)).toEqual([401, 401]);
+
+    // Once the engine holds the source's secret, the next retry is accepted.
+    receiverSecret = secret;
+    expect(await deliver(r.nextAttemptAt)).toEqual({ delivered: 1, failed: 0, deadLettered: 0 });
+    expect(received.map((x) => x.status)).toEqual([401, 401, 200]);
+    expect(await row()).toMatchObject({ status: "delivered", attempts: 3, lastError: null });
+  });
+
+  it("is refused (401) when the signature is missing or does not match the body", async () => {
+    const unsigned: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.delete("x-flowdeck-signature");
+      return fetch(input, { ...init, headers });
+    };
+    expect(await deliver(new Date(), unsigned)).toMatchObject({ delivered: 0, failed: 1 });
+    expect(received[0]!.headers["x-flowdeck-signature"]).toBeUndefined();
+    expect(received[0]!.status).toBe(401);
+
+    const altered: typeof fetch = (input, init) => fetch(input, { ...init, body: String(init?.body).replace("bureau-a recovered", "bureau-a is down!") });
+    const due = (await row()).nextAttemptAt;
+    expect(await deliver(due, altered)).toMatchObject({ delivered: 0, failed: 1 });
+    expect(received[1]!.status).toBe(401);
+    expect(received[1]!.body).toContain("bureau-a is down!");
+    expect(await row()).toMatchObject({ status: "requested", attempts: 2, lastError: "the receiver answered 401", deliveredAt: null });
   });
 
   it("does not deliver commands of a source without a webhook", async () => {

@@ -149,6 +149,8 @@ describe("the audit page (app/(dashboard)/audit)", () => {
     expect(await shown({ case: "order-1" })).toEqual([ids.cancelOrder]);
     expect(await shown({ from: "2020-03-01T10:05", to: "2020-03-01T10:10" })).toEqual([ids.cancelOrder, ids.cancelLoan]);
     expect(await shown({ to: "2020-03-01T10:04" })).toEqual([ids.restart]);
+    // A browser may send seconds too.
+    expect(await shown({ from: "2020-03-01T10:05:00", to: "2020-03-01T10:10:00" })).toEqual([ids.cancelOrder, ids.cancelLoan]);
     expect(await shown({ from: "not a time" })).toEqual([]);
     const invalid = await page(users.admin, { from: "not a time" });
     expect(invalid.status === 200 && elementsOf(invalid.element).some((e) => e.type === ErrorState)).toBe(true);

@@ -26,7 +26,7 @@ const FIELDS = [
 
 /** The form's "2026-11-26T10:00" is UTC, as the table shows it. */
 function asUtc(value: string | undefined): string | undefined {
-  return value && /^\d{4}-\d\d-\d\dT\d\d(:\d\d)?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
+  return value && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
 }
 
 const MAX_LINES = 6;

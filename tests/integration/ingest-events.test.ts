@@ -121,6 +121,29 @@ describe("POST /api/v1/events authentication", () => {
     expect((await ingest(wrong, { events: [ev()] })).status).toBe(401);
   });
 
+  it("records a key's use only when the request succeeds: a 403, 400 or 413 changes nothing", async () => {
+    const db = await getDb();
+    const lastUsed = async (keyId: string) =>
+      (await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastUsedAt: true } })).lastUsedAt;
+    const { token: reader, keyId: readerId } = await createKey(["read"]);
+    const { token: writer, keyId: writerId } = await createKey(["ingest"]);
+
+    expect((await ingest(reader, { events: [ev()] })).status).toBe(403);
+    expect(await lastUsed(readerId)).toBeNull();
+    expect((await ingest(writer, { events: [{ ...ev(), at: "nope" }] })).status).toBe(400);
+    expect((await ingest(writer, { events: [ev({ data: { pad: "x".repeat(1024 * 1024) } })] })).status).toBe(413);
+    expect(await lastUsed(writerId)).toBeNull();
+    // A use older than the minute's throttle is not refreshed by an error either.
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await db.apiKey.update({ where: { id: writerId }, data: { lastUsedAt: hourAgo } });
+    expect((await ingest(writer, { events: [{ ...ev(), process: "BAD" }] })).status).toBe(400);
+    expect(await lastUsed(writerId)).toEqual(hourAgo);
+
+    const before = Date.now();
+    expect((await ingest(writer, { events: [ev()] })).status).toBe(202);
+    expect((await lastUsed(writerId))!.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it("answers 403 for a key without the ingest scope", async () => {
     const { token: reader } = await createKey(["read"]);
     const res = await ingest(reader, { events: [ev()] });
@@ -142,9 +165,11 @@ describe("POST /api/v1/events bad input", () => {
 
   it.each([
     ["a missing id", { id: undefined }, "id"],
+    ["an empty id", { id: "" }, "id"],
     ["an id over 200 characters", { id: "x".repeat(201) }, "id"],
     ["an unknown type", { type: "case.exploded" }, "type"],
     ["a missing caseId", { caseId: undefined }, "caseId"],
+    ["an empty caseId", { caseId: "" }, "caseId"],
     ["a caseId over 200 characters", { caseId: "c".repeat(201) }, "caseId"],
     ["an upper-case process key", { process: "Loan" }, "process"],
     ["a process key over 64 characters", { process: "p".repeat(65) }, "process"],
@@ -153,11 +178,20 @@ describe("POST /api/v1/events bad input", () => {
     ["a timestamp that is not one", { at: "yesterday" }, "at"],
     ["a processVersion that is not semver", { processVersion: "v1" }, "processVersion"],
     ["case.started without processVersion", { processVersion: undefined }, "processVersion"],
+    ["a state over 200 characters", { type: "case.state_entered", state: "s".repeat(201) }, "state"],
+    ["a provider that is not a string", { type: "step.attempted", state: "s", provider: 42 }, "provider"],
+    ["an empty provider", { type: "step.attempted", state: "s", provider: "" }, "provider"],
+    ["a provider over 200 characters", { type: "step.attempted", state: "s", provider: "p".repeat(201) }, "provider"],
+    ["an idempotencyKey that is not a string", { type: "step.attempted", state: "s", idempotencyKey: ["k-1"] }, "idempotencyKey"],
+    ["an idempotencyKey over 200 characters", { type: "step.attempted", state: "s", idempotencyKey: "k".repeat(201) }, "idempotencyKey"],
     ["an attempt of 0", { type: "step.attempted", state: "s", attempt: 0 }, "attempt"],
+    ["an attempt over 1,000,000", { type: "step.attempted", state: "s", attempt: 1_000_001 }, "attempt"],
     ["a fractional attempt", { type: "step.attempted", state: "s", attempt: 1.5 }, "attempt"],
     ["an attempt outside step.*", { type: "case.completed", attempt: 1 }, "attempt"],
     ["an error outside failures", { type: "case.completed", error: { code: "x", message: "y" } }, "error"],
     ["an error without a code", { type: "step.failed", state: "s", error: { message: "y" } }, ["error", "code"]],
+    ["an error without a message", { type: "step.failed", state: "s", error: { code: "timeout" } }, ["error", "message"]],
+    ["an error message over 4000 characters", { type: "case.failed", error: { code: "x", message: "m".repeat(4001) } }, ["error", "message"]],
     ["data that is not an object", { data: [1, 2] }, "data"],
     ["data over 16 KiB", { data: { blob: "x".repeat(16 * 1024) } }, "data"],
   ] as [string, object, string | string[]][])("names the field of %s", async (_label, overrides, field) => {
@@ -193,6 +227,23 @@ describe("POST /api/v1/events bad input", () => {
     const big = { events: [ev({ data: { pad: "x".repeat(1024 * 1024) } })] };
     const res = await ingest(token, big);
     expect(res).toMatchObject({ status: 413, body: { error: "payload_too_large" } });
+    expect((await counts()).events).toBe(0);
+  });
+
+  it("answers 413 for a declared content-length over 1 MiB without reading the body", async () => {
+    let pulls = 0;
+    // highWaterMark 0: the stream is only pulled when someone reads the body.
+    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulls++, c.enqueue(new TextEncoder().encode("{}"))) }, { highWaterMark: 0 });
+    const request = new Request("http://flowdeck.test/api/v1/events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": String(1024 * 1024 + 1) },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const res = await POST(request, { params: Promise.resolve({}) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: "payload_too_large" });
+    expect(pulls).toBe(0);
     expect((await counts()).events).toBe(0);
   });
 

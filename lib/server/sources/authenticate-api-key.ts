@@ -3,10 +3,14 @@ import { parseApiKey, secretMatches, SCOPES, type Scope } from "@/lib/auth/api-k
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/server/context";
 
-const TOUCH_EVERY_MS = 60_000;
+export type ApiKeyActor = Extract<Actor, { type: "api_key" }>;
 
-/** The actor behind a bearer token, or null when the key is unknown, wrong or revoked. */
-export async function authenticateApiKey(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+/**
+ * The key behind a bearer token and when it was last used, or null when it is unknown,
+ * wrong or revoked. Reads only: the route wrapper records the use (recordKeyUse) once
+ * the request has succeeded.
+ */
+export async function findApiKey(db: Db, token: string): Promise<{ actor: ApiKeyActor; lastUsedAt: Date | null } | null> {
   const parsed = parseApiKey(token);
   if (!parsed) return null;
   const key = await db.apiKey.findUnique({
@@ -14,13 +18,11 @@ export async function authenticateApiKey(db: Db, token: string, now = new Date()
     select: { id: true, sourceId: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
   if (!key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) return null;
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    // Last use is kept to the minute: one write per key per minute, not per request.
-    await db.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }] },
-      data: { lastUsedAt: now },
-    });
-  }
   const scopes = key.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
-  return { type: "api_key", keyId: key.id, sourceId: key.sourceId, scopes };
+  return { actor: { type: "api_key", keyId: key.id, sourceId: key.sourceId, scopes }, lastUsedAt: key.lastUsedAt };
+}
+
+/** The actor behind a bearer token, or null when the key is unknown, wrong or revoked. */
+export async function authenticateApiKey(db: Db, token: string): Promise<Actor | null> {
+  return (await findApiKey(db, token))?.actor ?? null;
 }

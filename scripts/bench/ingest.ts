@@ -3,12 +3,17 @@
  *
  * Starts the production server on a fresh database, sends N realistic events over
  * HTTP (batches of 500, 4 concurrent clients), then inserts the same rows raw
- * (multi-row INSERT, same batch size and concurrency) into the same database, and
- * prints both rates, their ratio and the server's peak RSS.
+ * (multi-row INSERT, same batch size; 4 concurrent connections on PostgreSQL, one on
+ * PGlite) into the same database, and prints both rates, their ratio and the server's
+ * peak RSS.
+ *
+ * `--url <base>` measures an already running server instead (API key with the ingest
+ * scope in BENCH_API_KEY or --key): the API and end-to-end rates only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,22 +26,63 @@ import type { TEvent } from "@/lib/validation/event";
 import { hasBuild, startNext, waitForHealth } from "../lib/next-server";
 import { generateEvents } from "./workload";
 
-const { values } = parseArgs({
-  options: {
-    events: { type: "string", default: "300000" },
-    runs: { type: "string", default: "3" },
-    db: { type: "string", default: "both" },
-    batch: { type: "string", default: "500" },
-    clients: { type: "string", default: "4" },
-    port: { type: "string", default: "3299" },
-  },
-});
+const USAGE = `Usage: npm run bench:ingest -- [options]
+
+  --events <n>     events per run (default 300000)
+  --runs <n>       runs per database (default 3)
+  --batch <n>      events per request (default 500)
+  --clients <n>    concurrent HTTP clients (default 4)
+  --db <which>     postgresql, pglite or both (default both)
+  --port <n>       port of the server it starts (default 3299)
+  --url <base>     measure the Flowdeck server already running at <base> instead of
+                   starting one (e.g. http://127.0.0.1:3000); --db and --port then do
+                   not apply, and only the API and end-to-end rates are measured
+  --key <api key>  an API key with the ingest scope, for --url (default: $BENCH_API_KEY)
+  --help           this text
+
+Against a running server it creates the process bench-loans and cases named
+bench-<run>-…, with timestamps of the last 24 hours: use a server you may fill.`;
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        events: { type: "string", default: "300000" },
+        runs: { type: "string", default: "3" },
+        db: { type: "string", default: "both" },
+        batch: { type: "string", default: "500" },
+        clients: { type: "string", default: "4" },
+        port: { type: "string", default: "3299" },
+        url: { type: "string" },
+        key: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const N = Number(values.events);
 const BATCH = Number(values.batch);
 const CLIENTS = Number(values.clients);
 const PORT = Number(values.port);
 const TSX = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+const LOCAL = new URL(`http://127.0.0.1:${PORT}/`);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** The server's base URL with a trailing slash, so paths resolve below it. */
+function baseUrl(value: string): URL {
+  const url = new URL(value.endsWith("/") ? value : `${value}/`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--url must be http(s), not ${url.protocol}`);
+  return url;
+}
 
 type Result = {
   db: string;
@@ -47,9 +93,9 @@ type Result = {
 };
 
 /** Seconds from `since` until the projector has caught up (health reports no backlog). */
-async function waitForProjection(since: bigint): Promise<number> {
+async function waitForProjection(base: URL, since: bigint): Promise<number> {
   for (;;) {
-    const health = (await (await fetch(`http://127.0.0.1:${PORT}/api/health`)).json()) as { projectionBacklog: number };
+    const health = (await (await fetch(new URL("api/health", base))).json()) as { projectionBacklog: number };
     if (health.projectionBacklog === 0) return Number(process.hrtime.bigint() - since) / 1e9;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -79,14 +125,12 @@ function peakRssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** A keep-alive POST with node:http: a lighter client than fetch, as the CPU is shared. */
-function post(agent: http.Agent, path: string, token: string, body: string): Promise<{ status: number; text: string }> {
+/** A keep-alive POST with node:http(s): a lighter client than fetch, as the CPU is shared. */
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
+    const req = (url.protocol === "https:" ? https : http).request(
+      url,
       {
-        host: "127.0.0.1",
-        port: PORT,
-        path,
         method: "POST",
         agent,
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
@@ -104,19 +148,20 @@ function post(agent: http.Agent, path: string, token: string, body: string): Pro
 }
 
 /** Sends the events; returns the seconds the API took and the seconds until all were projected. */
-async function sendOverHttp(events: TEvent[], token: string): Promise<{ api: number; projected: number }> {
+async function sendOverHttp(base: URL, events: TEvent[], token: string): Promise<{ api: number; projected: number }> {
   // Bodies are serialised before the clock starts: the load generator shares the CPU.
   const bodies = batches(events, BATCH).map((batch) => ({ size: batch.length, body: JSON.stringify({ events: batch }) }));
   const started = process.hrtime.bigint();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const agent = new (base.protocol === "https:" ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: CLIENTS });
+  const ingestUrl = new URL("api/v1/events", base);
   const api = await timed(bodies, CLIENTS, async ({ size, body }) => {
-    const { status, text } = await post(agent, "/api/v1/events", token, body);
+    const { status, text } = await post(agent, ingestUrl, token, body);
     if (status !== 202) throw new Error(`ingest answered ${status}: ${text}`);
     const answer = JSON.parse(text) as { accepted: number };
     if (answer.accepted !== size) throw new Error(`accepted ${answer.accepted} of ${size}`);
   });
   agent.destroy();
-  return { api, projected: await waitForProjection(started) };
+  return { api, projected: await waitForProjection(base, started) };
 }
 
 const COLUMNS = [
@@ -170,7 +215,7 @@ async function benchPostgres(events: TEvent[]): Promise<Result> {
     server = startNext(PORT, env);
     worker = spawn(process.execPath, [TSX, "--conditions=react-server", "worker/main.ts"], { stdio: "inherit", env });
     await waitForHealth(`http://127.0.0.1:${PORT}`);
-    const { api, projected } = await sendOverHttp(events, created.apiKey);
+    const { api, projected } = await sendOverHttp(LOCAL, events, created.apiKey);
     const rss = peakRssMiB(server.pid!);
 
     const pool = new pg.Pool({ ...(parseIntoClientConfig(dbUrl) as pg.PoolConfig), max: CLIENTS });
@@ -211,7 +256,7 @@ async function benchPglite(events: TEvent[]): Promise<Result> {
 
     const server = startNext(PORT, { ...process.env, DATABASE_URL: "", FLOWDECK_DATA_DIR: dir, FLOWDECK_WORKER: "on", AUTH_SECRET: "bench-secret-0123456789", NODE_ENV: "production" });
     await waitForHealth(`http://127.0.0.1:${PORT}`);
-    const { api, projected } = await sendOverHttp(events, created.apiKey);
+    const { api, projected } = await sendOverHttp(LOCAL, events, created.apiKey);
     const rss = peakRssMiB(server.pid!);
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -232,33 +277,69 @@ async function benchPglite(events: TEvent[]): Promise<Result> {
 
 function report(r: Result) {
   const target = r.db === "postgresql" ? "target >= 10,000 events/s and ratio >= 0.4" : "target >= 2,000 events/s";
+  const rawHow = r.db === "postgresql" ? `same batches, ${CLIENTS} connections` : "same batches, one at a time: PGlite is one connection";
   console.log(`\n${r.db}`);
   console.log(`  API (HTTP, ${CLIENTS} clients, batches of ${BATCH}): ${Math.round(r.apiRate).toLocaleString("en")} events/s (${r.seconds.api.toFixed(1)} s)`);
   console.log(`  all cases projected ${r.seconds.projected.toFixed(1)} s after the first request: ${Math.round(N / r.seconds.projected).toLocaleString("en")} events/s end to end`);
-  console.log(`  raw multi-row INSERT (same batches, same concurrency): ${Math.round(r.rawRate).toLocaleString("en")} events/s (${r.seconds.raw.toFixed(1)} s)`);
+  console.log(`  raw multi-row INSERT (${rawHow}): ${Math.round(r.rawRate).toLocaleString("en")} events/s (${r.seconds.raw.toFixed(1)} s)`);
   console.log(`  ratio API / raw: ${(r.apiRate / r.rawRate).toFixed(2)}   (${target})`);
   console.log(`  server peak RSS: ${Math.round(r.peakRssMiB)} MiB   (target < 1024 MiB)`);
 }
 
-if (!hasBuild()) {
-  console.error("bench: no production build; run `npm run build` first.");
-  process.exit(1);
-}
-const events = generateEvents(N, 42);
-console.log(`Flowdeck ingest benchmark: ${N.toLocaleString("en")} events, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-const results: Result[] = [];
-const RUNS = Number(values.runs);
-for (let run = 1; run <= RUNS; run++) {
-  if (values.db === "postgresql" || values.db === "both") results.push(await benchPostgres(events));
-  if (values.db === "pglite" || values.db === "both") results.push(await benchPglite(events));
-}
-results.forEach(report);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-// The machine is shared and runs vary by ±10%: the median run is the figure.
-for (const db of ["postgresql", "pglite"]) {
-  const ratios = results.filter((r) => r.db === db).map((r) => r.apiRate / r.rawRate);
-  const rates = results.filter((r) => r.db === db).map((r) => r.apiRate);
-  if (ratios.length === 0) continue;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`\n${db}: median of ${ratios.length} runs: ${Math.round(median(rates)).toLocaleString("en")} events/s, ratio ${median(ratios).toFixed(2)}`);
+function header() {
+  console.log(`Flowdeck ingest benchmark: ${N.toLocaleString("en")} events, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+}
+
+/** Against a server someone else runs: new case ids per run, no database access, so no raw baseline. */
+async function benchRunningServer(base: URL, token: string) {
+  await waitForHealth(base.href.replace(/\/$/, ""), 10_000);
+  header();
+  console.log(`Target: the running server at ${base.href}`);
+  const runs: number[] = [];
+  const tag = Date.now().toString(36);
+  for (let run = 1; run <= Number(values.runs); run++) {
+    const events = generateEvents(N, 42, `bench-${tag}-${run}`);
+    const { api, projected } = await sendOverHttp(base, events, token);
+    runs.push(N / api);
+    console.log(`\nrun ${run}`);
+    console.log(`  API (HTTP, ${CLIENTS} clients, batches of ${BATCH}): ${Math.round(N / api).toLocaleString("en")} events/s (${api.toFixed(1)} s)`);
+    console.log(`  all cases projected ${projected.toFixed(1)} s after the first request: ${Math.round(N / projected).toLocaleString("en")} events/s end to end`);
+  }
+  console.log(`\nmedian of ${runs.length} runs: ${Math.round(median(runs)).toLocaleString("en")} events/s`);
+  console.log("The raw INSERT baseline, the ratio and the server's peak RSS need the server this benchmark starts (run it without --url).");
+}
+
+async function benchOwnServers() {
+  if (!hasBuild()) throw new Error("no production build; run `npm run build` first.");
+  const events = generateEvents(N, 42);
+  header();
+  const results: Result[] = [];
+  for (let run = 1; run <= Number(values.runs); run++) {
+    if (values.db === "postgresql" || values.db === "both") results.push(await benchPostgres(events));
+    if (values.db === "pglite" || values.db === "both") results.push(await benchPglite(events));
+  }
+  results.forEach(report);
+
+  // The machine is shared and runs vary by ±10%: the median run is the figure.
+  for (const db of ["postgresql", "pglite"]) {
+    const ratios = results.filter((r) => r.db === db).map((r) => r.apiRate / r.rawRate);
+    const rates = results.filter((r) => r.db === db).map((r) => r.apiRate);
+    if (ratios.length === 0) continue;
+    console.log(`\n${db}: median of ${ratios.length} runs: ${Math.round(median(rates)).toLocaleString("en")} events/s, ratio ${median(ratios).toFixed(2)}`);
+  }
+}
+
+try {
+  if (values.url) {
+    const token = values.key ?? process.env.BENCH_API_KEY;
+    if (!token) throw new Error("--url needs an API key with the ingest scope: --key <key> or BENCH_API_KEY.");
+    await benchRunningServer(baseUrl(values.url), token);
+  } else {
+    await benchOwnServers();
+  }
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 }

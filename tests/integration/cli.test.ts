@@ -2,11 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockDataDir } from "@/lib/db-driver";
-import { CliError } from "@/scripts/lib/cli-errors";
-import { readPassword } from "@/scripts/lib/read-password";
 
 /**
  * The admin CLI as operators run it (`npm run -s flowdeck -- …`), against a database
@@ -166,36 +163,5 @@ describe("npm run db:migrate", { timeout: 120_000 }, () => {
     const bad = await migrate({ DATABASE_URL: "mysql://db/flowdeck" });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe("db:migrate: Invalid environment: DATABASE_URL: must start with postgres:// or postgresql://");
-  });
-});
-
-describe("the password prompt on a terminal", () => {
-  /** A stand-in terminal: raw mode is recorded, keys are written by the test. */
-  function terminal() {
-    const input = Object.assign(new PassThrough(), { isTTY: true, raw: false, setRawMode(mode: boolean) { input.raw = mode; return input; } });
-    const output = new PassThrough();
-    return { input, read: () => readPassword({ input: input as never, output }) };
-  }
-
-  it("reads keys until Enter, with backspace, and leaves raw mode", async () => {
-    const t = terminal();
-    const password = t.read();
-    t.input.write("hunter22x\u007f\r");
-    expect(await password).toBe("hunter22");
-    expect(t.input.raw).toBe(false);
-  });
-
-  it.each([
-    ["Ctrl-C", "abc\u0003", "cancelled at the password prompt"],
-    ["Ctrl-D", "abc\u0004", "no password: the input ended before Enter"],
-    ["the end of input", "abc", "no password: the input ended before Enter"],
-  ])("refuses %s with a CliError", async (_label, keys, message) => {
-    const t = terminal();
-    const password = t.read();
-    t.input.end(keys);
-    const error = await password.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CliError);
-    expect(error).toMatchObject({ message });
-    expect(t.input.raw).toBe(false);
   });
 });

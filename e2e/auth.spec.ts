@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signIn, submitSignIn, USERS, type DemoRole } from "./fixtures";
+import { PASSWORD, signIn, signOut, submitSignIn, USERS, type DemoRole } from "./fixtures";
 
 const ROLE_LABEL: Record<DemoRole, string> = {
   admin: "Admin",
@@ -13,8 +13,7 @@ for (const role of Object.keys(USERS) as DemoRole[]) {
   test(`${role} signs in and out`, async ({ page }) => {
     await signIn(page, role);
     await expect(page.getByText(ROLE_LABEL[role], { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByLabel("Password")).toBeVisible();
+    await signOut(page);
   });
 }
 

@@ -38,6 +38,12 @@ export async function signIn(page: Page, role: DemoRole) {
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 }
 
+/** Signs out from the header and waits until the sign-in form shows (sign-out is a round trip). */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByLabel("Password")).toBeVisible();
+}
+
 type EventInput = Record<string, unknown> & { type: string; minutesAgo: number };
 
 /** Reports events as an engine would, through the public API. */

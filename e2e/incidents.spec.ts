@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiKey, postEvents, providerOutage, signIn, uniqueId } from "./fixtures";
+import { apiKey, postEvents, providerOutage, signIn, signOut, uniqueId } from "./fixtures";
 
 type EngineCommand = { id: string; type: string; caseId?: string; params: { toProvider?: string } };
 
@@ -162,7 +162,7 @@ test("a runbook action over 25 cases waits for a second person, who approves it 
   const before = (await pullCommands(request)).filter((c) => c.caseId && caseIds.includes(c.caseId));
   expect(before).toHaveLength(0);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "admin");
   await page.goto(incidentUrl);
   const pending = page.getByRole("list", { name: "Incident timeline" }).getByRole("listitem").filter({ hasText: `Requested reroute of ${cases} cases to adyen-like` });

@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: integration,
-          setupFiles: ["tests/support/setup-pglite.ts"],
+          setupFiles: ["tests/support/fast-passwords.ts", "tests/support/setup-pglite.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -41,7 +41,7 @@ export default defineConfig({
                 name: "postgres",
                 include: integration,
                 globalSetup: ["tests/support/global-postgres.ts"],
-                setupFiles: ["tests/support/setup-postgres.ts"],
+                setupFiles: ["tests/support/fast-passwords.ts", "tests/support/setup-postgres.ts"],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -160,11 +160,22 @@ describe("schedules and their timeline", () => {
     }
     expect(await callAs(manager, createScheduleRoute, "POST", "/api/v1/schedules", { body: { ...scheduleBody(), teamId: "no-such-team" } })).toMatchObject({ status: 404 });
     await createSchedule();
-    expect(await callAs(manager, createScheduleRoute, "POST", "/api/v1/schedules", { body: { ...scheduleBody(), teamId } })).toMatchObject({
+    // A team has one schedule (incidents are routed by it), whatever the second one is called.
+    expect(await callAs(manager, createScheduleRoute, "POST", "/api/v1/schedules", { body: { ...scheduleBody({ name: "Weekend rotation" }), teamId } })).toMatchObject({
       status: 409,
-      body: { error: "conflict", issues: [{ path: ["name"] }] },
+      body: { error: "conflict", issues: [{ path: ["teamId"] }] },
     });
     expect(await (await getDb()).schedule.count()).toBe(1);
+  });
+
+  it("gives two managers creating a team's schedule at once one schedule, and the other a conflict", async () => {
+    const results = await Promise.allSettled([createSchedule(manager, scheduleBody({ name: "Mine" })), createSchedule(manager, scheduleBody({ name: "Theirs" }))]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "conflict" });
+    const db = await getDb();
+    expect(await db.schedule.count({ where: { teamId } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "schedule.create" } })).toBe(1);
   });
 });
 

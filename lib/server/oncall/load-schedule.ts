@@ -60,8 +60,8 @@ export async function loadSchedule(db: Reader, scheduleId: string): Promise<Load
   return row ? toDomainSchedule(row) : null;
 }
 
-/** A team's schedule (the first by name when a team keeps several), or null when it has none. */
+/** A team's schedule (a team has at most one), or null when it has none. */
 export async function loadTeamSchedule(db: Reader, teamId: string): Promise<LoadedSchedule | null> {
-  const row = await db.schedule.findFirst({ where: { teamId }, orderBy: { name: "asc" }, include: SCHEDULE_INCLUDE });
+  const row = await db.schedule.findUnique({ where: { teamId }, include: SCHEDULE_INCLUDE });
   return row ? toDomainSchedule(row) : null;
 }

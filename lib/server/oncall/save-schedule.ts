@@ -7,7 +7,10 @@ import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { requireTeamMembers } from "@/lib/server/oncall/team-members";
 import type { TSchedule } from "@/lib/validation/schedule";
 
-const nameTaken = (name: string) => new AppError("conflict", `The team already has a schedule named ${name}.`, [{ path: ["name"], message: "is already taken in this team" }]);
+const teamHasOne = () =>
+  new AppError("conflict", "The team already has its on-call schedule: edit that one (a team has one schedule, with a primary and a secondary layer).", [
+    { path: ["teamId"], message: "already has a schedule" },
+  ]);
 
 type Input = TSchedule & ({ id: string; teamId?: undefined } | { id?: undefined; teamId: string });
 
@@ -22,7 +25,7 @@ const layerData = (input: TSchedule) =>
   }));
 
 /**
- * Creates a team's schedule (with `teamId`) or replaces one (with `id`): its name, zone
+ * Creates a team's schedule (with `teamId`; a team has one) or replaces one (with `id`): its name, zone
  * and layers. Layers are replaced as a whole; overrides stay, since they are dated
  * promises people made ("Ana covers Ben on Friday") that a new rotation does not undo.
  */
@@ -64,6 +67,7 @@ export async function saveSchedule(ctx: Ctx, input: Input) {
       return { id, teamId, ...after };
     });
   } catch (error) {
-    throw isUniqueViolation(error) ? nameTaken(input.name) : error;
+    // The unique team_id is the only guard, so two managers creating at once get one schedule.
+    throw isUniqueViolation(error) ? teamHasOne() : error;
   }
 }

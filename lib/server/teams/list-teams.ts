@@ -14,12 +14,11 @@ export async function listTeams(ctx: Ctx, now = new Date()) {
       name: true,
       memberships: { select: MEMBER_SELECT },
       processes: { orderBy: { key: "asc" }, select: { key: true, name: true, owner: { select: { id: true, name: true } } } },
-      schedules: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+      schedule: { select: { id: true, name: true } },
     },
   });
   return Promise.all(
-    teams.map(async ({ memberships, schedules, ...team }) => {
-      const schedule = schedules[0] ?? null;
+    teams.map(async ({ memberships, schedule, ...team }) => {
       const onCall = schedule ? await onCallForTeam(ctx.db, team.id, now) : null;
       return {
         ...team,

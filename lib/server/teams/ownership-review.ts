@@ -21,7 +21,7 @@ export async function ownershipReview(ctx: Ctx, now = new Date()) {
       orderBy: { key: "asc" },
       select: { key: true, name: true, team: { select: { id: true, name: true } }, ownerId: true },
     }),
-    ctx.db.team.findMany({ where: { schedules: { none: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    ctx.db.team.findMany({ where: { schedule: { is: null } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ctx.db.schedule.findMany({
       orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
       select: { ...SCHEDULE_ROW_SELECT(now), team: { select: { name: true } } },

@@ -35,16 +35,15 @@ export async function readTeam(db: Db | Tx, actor: Actor, id: string) {
       createdAt: true,
       memberships: { select: MEMBER_SELECT },
       processes: { orderBy: { key: "asc" }, select: { key: true, name: true, owner: { select: { id: true, name: true } } } },
-      schedules: { orderBy: { name: "asc" }, select: { id: true, name: true, timeZone: true } },
+      schedule: { select: { id: true, name: true, timeZone: true } },
     },
   });
   if (!team) throw new AppError("not_found", `No team with id ${id}.`);
   const withSecret = await db.team.count({ where: { id, webhookSecret: { not: null } } });
-  const { webhookUrl, memberships, schedules, ...rest } = team;
+  const { webhookUrl, memberships, ...rest } = team;
   return {
     ...rest,
     members: [...memberships].sort(byRoleThenName).map((m) => ({ ...m.user, role: m.role })),
-    schedule: schedules[0] ?? null,
     webhook: {
       configured: webhookUrl !== null,
       url: maySeeWebhook(actor) ? webhookUrl : null,

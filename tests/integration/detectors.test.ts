@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/lib/db";
 import { DEFAULT_TIERS } from "@/lib/domain/slo";
 import type { Ctx } from "@/lib/server/context";
+import { POST as ingestRoute } from "@/app/api/v1/events/route";
+import { projectAll } from "@/lib/server/events/project-cases";
 import { detectIncidents } from "@/lib/server/incidents/apply-findings";
+import { evaluateAllSlos } from "@/lib/server/slos/evaluate-slos";
 import { defineProcess } from "@/lib/server/processes/define-process";
 import { updateDetectors } from "@/lib/server/processes/update-detectors";
 import { saveSlo } from "@/lib/server/slos/save-slo";
@@ -11,6 +14,7 @@ import { ZSloInput } from "@/lib/validation/slo";
 import { DEMO_PROCESSES } from "@/prisma/demo-catalog";
 import { createKey, resetDatabase, systemCtx } from "../support/db";
 import { ev } from "../support/events";
+import { call } from "../support/http";
 import { defineLoanApproval, ingestAs, userCtx } from "../support/outbox";
 
 const MIN = 60_000;
@@ -60,6 +64,26 @@ describe("the stuck pile-up detector", () => {
     await ingestAs(token, moved);
     await detectIncidents(system, minute(245), ["stuck_cases"]);
     expect(await detectIncidents(system, minute(255), ["stuck_cases"])).toEqual({ opened: 0, updated: 0, resolved: 1 });
+  });
+
+  it("waits while the projection is behind: cases whose later events are still queued are not stuck piles, nor stuck-ratio samples", async () => {
+    await ingestAs(token, Array.from({ length: 11 }, (_, i) => waitingLoan(`w-${i}`)).flat());
+    // The loans were decided, but that batch still waits for the projector (accepted 42 minutes before the round).
+    const moved = Array.from({ length: 11 }, (_, i) => ev({ caseId: `w-${i}`, minute: 200, type: "case.completed", state: "done" }));
+    expect((await call(ingestRoute, "POST", "/api/v1/events", { token, body: { events: moved } })).status).toBe(202);
+    await db.projectionQueue.updateMany({ data: { enqueuedAt: minute(200) } });
+
+    expect(await db.case.count({ where: { stuckAfter: { lt: minute(242) } } })).toBe(11); // what the projection still says
+    expect(await detectIncidents(system, minute(242), ["stuck_cases"])).toEqual({ opened: 0, updated: 0, resolved: 0 });
+    await evaluateAllSlos(system, minute(242));
+    expect(await db.stuckSample.count()).toBe(0);
+
+    // Caught up: nothing was stuck after all, and the minute's sample says so.
+    await projectAll(system);
+    expect(await detectIncidents(system, minute(243), ["stuck_cases"])).toEqual({ opened: 0, updated: 0, resolved: 0 });
+    await evaluateAllSlos(system, minute(243));
+    expect(await db.stuckSample.findMany({ select: { open: true, stuck: true } })).toEqual([{ open: 0, stuck: 0 }]);
+    expect(await db.incident.count()).toBe(0);
   });
 
   it("follows the process's own threshold", async () => {

@@ -6,6 +6,7 @@ import { INCIDENT_TYPES, moreSevere, resolutionStep, type IncidentType } from "@
 import type { Ctx, Tx } from "@/lib/server/context";
 import { authorize } from "@/lib/server/authorize";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { projectionCurrentAt } from "@/lib/server/events/projection-lag";
 import { affectedCases } from "@/lib/server/incidents/affected-cases";
 import { ESCALATION_SELECT, fireDueEscalations } from "@/lib/server/incidents/escalate";
 import { gatherFindings, type Observation } from "@/lib/server/incidents/gather-findings";
@@ -110,9 +111,14 @@ async function clear(tx: Tx, incident: { id: string; clearSince: Date | null; as
  * of these detectors whose condition is clear resolve after a grace period. Each
  * incident changes in its own transaction.
  */
-export async function detectIncidents(ctx: Ctx, now = new Date(), types: readonly IncidentType[] = INCIDENT_TYPES): Promise<DetectionRound> {
+export async function detectIncidents(ctx: Ctx, now = new Date(), requested: readonly IncidentType[] = INCIDENT_TYPES): Promise<DetectionRound> {
   authorize(ctx.actor, "worker:run");
   const db = ctx.db;
+  // Stuck counts come from the case projection: while it is behind they count cases whose
+  // later events are still queued, so the stuck detector neither opens nor resolves then.
+  const behind = requested.includes("stuck_cases") && !(await projectionCurrentAt(db, now));
+  const types = behind ? requested.filter((t) => t !== "stuck_cases") : requested;
+  if (types.length === 0) return { opened: 0, updated: 0, resolved: 0 };
   const findings = await gatherFindings(db, types, now);
   const firing = new Map(findings.filter((f) => f.firing).map((f) => [openKeyOf(f), f]));
   const unresolved = await db.incident.findMany({

@@ -2,6 +2,7 @@ import "server-only";
 import type { AlertTier, SliType } from "@/lib/domain/slo";
 import { floorHour, floorMinute } from "@/lib/domain/time-range";
 import { authorize } from "@/lib/server/authorize";
+import { projectionCurrentAt } from "@/lib/server/events/projection-lag";
 import type { Ctx, Tx } from "@/lib/server/context";
 import { evaluateProcessSlos, type SloDefinition, type SloStatus } from "@/lib/server/slos/evaluate-slo";
 
@@ -41,7 +42,8 @@ export async function evaluateAllSlos(ctx: Ctx, now = new Date()): Promise<Evalu
       // One evaluator at a time; another worker skips this round.
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(7316042027) AS locked`;
       if (!lock?.locked) return { slos: 0, opened: 0, resolved: 0 };
-      await sampleStuck(tx, now);
+      // A projection working through a backlog shows finished cases as still waiting: no sample then.
+      if (await projectionCurrentAt(tx, now)) await sampleStuck(tx, now);
       const processes = await tx.slo.findMany({ distinct: ["processId"], select: { processId: true } });
       const round: EvaluationRound = { slos: 0, opened: 0, resolved: 0 };
       for (const { processId } of processes) {

@@ -1,0 +1,13 @@
+/**
+ * Counts read from the case projection (stuck, open) are only as current as the
+ * projection. While it works through a backlog (a burst, an engine's backfill, a worker
+ * that was down) a case may show an old state whose later events wait in the queue:
+ * a loan that finished last week still "waits in manual review". Detectors and the
+ * stuck-ratio sampling wait until the oldest queued batch is at most this old.
+ */
+export const PROJECTION_LAG_LIMIT_SEC = 30;
+
+/** Whether the projection is current at `now`, given when its oldest queued batch was accepted (null: none queued). */
+export function projectionIsCurrent(oldestQueuedAt: Date | null, now: Date, limitSec = PROJECTION_LAG_LIMIT_SEC): boolean {
+  return oldestQueuedAt === null || now.getTime() - oldestQueuedAt.getTime() <= limitSec * 1000;
+}

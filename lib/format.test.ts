@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatCount, formatDuration, formatInstant, formatPercent, formatRelative } from "@/lib/format";
+import { formatBudgetLeft, formatCount, formatDuration, formatInstant, formatPercent, formatRelative } from "@/lib/format";
 
 describe("formatDuration", () => {
   it.each([
@@ -97,6 +97,16 @@ describe("formatRelative", () => {
   it("accepts an ISO string", () => {
     expect(formatRelative("2026-11-26T09:58:00.000Z", now)).toBe("2 min ago");
     expect(formatRelative("2026-11-26T11:00:00+01:00", now)).toBe("0 s ago");
+  });
+});
+
+describe("formatBudgetLeft", () => {
+  it("says what is left, or how many budgets an overspent SLO has used", () => {
+    expect(formatBudgetLeft(null)).toBe("—");
+    expect(formatBudgetLeft(0.62, 0)).toBe("62% left");
+    expect(formatBudgetLeft(0)).toBe("0.0% left");
+    expect(formatBudgetLeft(-0.5)).toBe("spent 1.5×");
+    expect(formatBudgetLeft(-19)).toBe("spent 20×");
   });
 });
 

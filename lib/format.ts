@@ -31,6 +31,17 @@ export function formatPercent(ratio: number | null, digits = 1): string {
   return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
 }
 
+/**
+ * An error budget's remaining share: 0.62 → "62% left"; an overspent one says how many
+ * budgets went, -19 → "spent 20×" (not "-1900%").
+ */
+export function formatBudgetLeft(ratio: number | null, digits = 1): string {
+  if (ratio === null) return "—";
+  if (ratio >= 0) return `${formatPercent(ratio, digits)} left`;
+  const spent = 1 - ratio;
+  return `spent ${spent >= 10 ? spent.toFixed(0) : spent.toFixed(1)}×`;
+}
+
 /** 12345 → "12,345". */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");

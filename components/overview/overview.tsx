@@ -10,7 +10,7 @@ import { LiveIndicator } from "@/components/ui/live-indicator";
 import { PageHeader } from "@/components/ui/page-header";
 import { Empty, ErrorState, Loading } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatCount, formatPercent } from "@/lib/format";
+import { formatBudgetLeft, formatCount, formatPercent } from "@/lib/format";
 
 /** The operations leader's screen: every process, live. */
 export function Overview() {
@@ -105,7 +105,7 @@ export function Overview() {
                             <Link href={`/slos/${slo.id}`} className="hover:underline">
                               {slo.name}
                             </Link>
-                            <span className="tabular-nums text-slate-600">{slo.budgetRemaining === null ? "" : `${formatPercent(slo.budgetRemaining, 0)} budget`}</span>
+                            <span className="tabular-nums text-slate-600">{slo.budgetRemaining === null ? "" : `budget ${formatBudgetLeft(slo.budgetRemaining, 0)}`}</span>
                           </li>
                         ))}
                       </ul>

@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Empty, Loading } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { BURN_WINDOW_NAMES } from "@/lib/domain/slo";
-import { formatCount, formatDuration, formatInstant, formatPercent, formatRelative } from "@/lib/format";
+import { formatBudgetLeft, formatCount, formatDuration, formatInstant, formatPercent, formatRelative } from "@/lib/format";
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -60,8 +60,8 @@ export function SloDetailView({ initial, canEdit }: { initial: SloDetail; canEdi
         <dl className="grid grid-cols-2 gap-4 p-4 md:grid-cols-5">
           <Stat label={`SLI over ${slo.windowDays} d`}>{status?.sli === null || status === null ? "—" : formatPercent(status.sli, 2)}</Stat>
           <Stat label="Objective">{slo.objective}%</Stat>
-          <Stat label="Error budget left">
-            <span className={budget !== null && budget <= 0 ? "text-red-700" : budget !== null && budget < 0.25 ? "text-amber-700" : ""}>{budget === null ? "—" : formatPercent(budget)}</span>
+          <Stat label="Error budget">
+            <span className={budget !== null && budget <= 0 ? "text-red-700" : budget !== null && budget < 0.25 ? "text-amber-700" : ""}>{formatBudgetLeft(budget)}</span>
           </Stat>
           <Stat label="Events in window">
             {status ? `${formatCount(status.window.bad)} bad of ${formatCount(status.window.total)}` : "—"}
@@ -236,7 +236,7 @@ export function SloDetailView({ initial, canEdit }: { initial: SloDetail; canEdi
                 <Th>Resolved (UTC)</Th>
                 <Th align="right">Factor</Th>
                 <Th align="right">Burn long · short</Th>
-                <Th align="right">Budget left</Th>
+                <Th align="right">Budget</Th>
               </tr>
             </thead>
             <tbody>
@@ -249,7 +249,7 @@ export function SloDetailView({ initial, canEdit }: { initial: SloDetail; canEdi
                   <Td align="right">
                     {a.burnLong.toFixed(1)} · {a.burnShort.toFixed(1)}
                   </Td>
-                  <Td align="right">{formatPercent(a.budgetRemaining)}</Td>
+                  <Td align="right">{formatBudgetLeft(a.budgetRemaining)}</Td>
                 </tr>
               ))}
             </tbody>

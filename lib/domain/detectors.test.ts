@@ -215,13 +215,13 @@ describe("detectSloBurn", () => {
     const f = burn([alert(3, "ticket", 1.4), alert(1, "page", 7.5), alert(2, "ticket", 3.3)]);
     expect(f).toMatchObject({ key: "slo_1", firing: true, severity: "SEV2" });
     expect(f.details).toMatchObject({ openTiers: 3, tier: 1, factor: 6, burnLong: 7.5 });
-    expect(f.title).toBe("Loan approval success burning its error budget 7.5× too fast (62% of the error budget left)");
+    expect(f.title).toBe("Loan approval success: error budget burning at 7.5× the sustainable rate (62% of the error budget left)");
     expect(f.summary).toBe("3 burn alerts open; the worst is a page tier (factor 6) burning at 7.5×.");
   });
 
   it("a spent budget says so", () => {
     expect(burn([{ ...alert(0, "page", 20), budgetRemaining: -0.1 }]).title).toBe(
-      "Loan approval success burning its error budget 20.0× too fast (error budget spent)",
+      "Loan approval success: error budget burning at 20.0× the sustainable rate (error budget spent)",
     );
   });
 

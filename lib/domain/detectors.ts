@@ -207,7 +207,8 @@ export function detectSloBurn(input: { sloId: string; sloName: string; processKe
     ...base,
     firing: true,
     severity: burnAlertSeverity(worst),
-    title: `${input.sloName} burning its error budget ${worst.burnLong.toFixed(1)}× too fast (${left})`,
+    // "at N×", not "N× too fast": an alert stays open a while after the burn drops below 1×.
+    title: `${input.sloName}: error budget burning at ${worst.burnLong.toFixed(1)}× the sustainable rate (${left})`,
     summary:
       `${plural(input.openAlerts.length, "burn alert", "burn alerts")} open; the worst is a ${worst.severity} tier ` +
       `(factor ${worst.factor}) burning at ${worst.burnLong.toFixed(1)}×.`,

@@ -29,7 +29,7 @@ test("on-call restarts a stuck case's step, and sees the command succeed and the
   await dialog.getByRole("button", { name: "Restart" }).click();
   await expect(dialog).toBeHidden();
 
-  const commands = page.getByRole("list").filter({ hasText: "restart_step" });
+  const commands = page.getByRole("list").filter({ hasText: "Restart manual-review" });
   await expect(commands).toContainText("Requested");
 
   // The engine picks the command up, does the step again, moves the case on, and says so.

@@ -6,7 +6,7 @@ export const ACTION_COPY: Record<CaseAction, { label: string; verb: string; expl
     label: "Restart step",
     verb: "Restart",
     explain: (state) =>
-      `The engine repeats the ${state ?? "current"} step. It reuses the idempotency key of the last attempt, so a provider that already did the work does not do it twice.`,
+      `The engine repeats the ${state ?? "current"} step. It reuses the idempotency key of the step's last attempt in this state, if there was one, so a provider that already did the work does not do it twice.`,
   },
   reroute: {
     label: "Reroute",

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { postJson } from "@/components/api-post";
 import { caseKeys } from "@/components/cases/keys";
+import { describeCommand } from "@/components/outbox/describe-command";
 import type { CaseDetail } from "@/components/cases/types";
 import { AlertIcon, CheckIcon, ClockIcon, XIcon } from "@/components/ui/icons";
 import { formatInstant } from "@/lib/format";
@@ -55,7 +56,9 @@ export function CommandList({ commands, canAct }: { commands: Command[]; canAct:
         return (
           <li key={c.id} className="px-4 py-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="font-mono font-medium">{c.type}</span>
+              <span className="font-medium" title={c.type}>
+                {describeCommand(c)}
+              </span>
               <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${className}`}>
                 <Icon />
                 {label}

@@ -20,6 +20,11 @@ const server = http.createServer((req, res) => {
   req.headers["x-flowdeck-peer"] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
+// Node closes an idle kept-alive connection after 5 s; a client (or a load balancer)
+// reusing it at that moment gets ECONNRESET. Keep idle connections longer than the
+// usual 60 s idle timeout of clients and proxies, so they close first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(`Flowdeck: listening on http://localhost:${port}`));
 
 const stop = () => {

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { postJson } from "@/components/api-post";
 import { caseKeys } from "@/components/cases/keys";
-import { describeCommand } from "@/components/outbox/describe-command";
+import { describeCommand } from "@/components/commands/describe-command";
 import type { CaseDetail } from "@/components/cases/types";
 import { AlertIcon, CheckIcon, ClockIcon, XIcon } from "@/components/ui/icons";
 import { formatInstant } from "@/lib/format";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useNow } from "@/components/incidents/use-now";
-import { describeCommand } from "@/components/outbox/describe-command";
+import { describeCommand } from "@/components/commands/describe-command";
 import { useOutbox, useRetryDelivery, type OutboxCommand, type OutboxPage as Page } from "@/components/outbox/use-outbox";
 import { useProcesses } from "@/components/processes/use-processes";
 import { Card } from "@/components/ui/card";

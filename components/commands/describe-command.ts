@@ -1,7 +1,7 @@
-import type { OutboxCommand } from "@/components/outbox/use-outbox";
+import type { CaseAction, StateAction } from "@/lib/domain/actions";
 
-/** What a command asks the engine to do, in a few words. */
-export function describeCommand(c: Pick<OutboxCommand, "type" | "state" | "params">): string {
+/** What a command asks the engine to do, in a few words (the outbox and the case page say it alike). */
+export function describeCommand(c: { type: CaseAction | StateAction; state: string | null; params: unknown }): string {
   const params = (c.params ?? {}) as { toProvider?: string; toState?: string };
   const step = c.state ?? "the current step";
   switch (c.type) {

@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { PROJECTION_LAG_LIMIT_SEC, projectionIsCurrent } from "./projection";
+import { detectorsToRun, PROJECTION_LAG_LIMIT_SEC, projectionIsCurrent, readsProjection } from "./projection";
+import { INCIDENT_TYPES } from "./detectors";
+
+describe("detectorsToRun", () => {
+  it("runs every requested detector while the projection is current", () => {
+    expect(detectorsToRun(INCIDENT_TYPES, true)).toEqual([...INCIDENT_TYPES]);
+  });
+
+  it("leaves out the stuck detector, which counts projected cases, while it is behind", () => {
+    expect(detectorsToRun(INCIDENT_TYPES, false)).toEqual(["slo_burn", "dependency_outage", "version_regression"]);
+    expect(detectorsToRun(["stuck_cases"], false)).toEqual([]);
+  });
+
+  it("asks how current the projection is only for rounds that read it", () => {
+    expect(readsProjection(["dependency_outage", "stuck_cases"])).toBe(true);
+    expect(readsProjection(["slo_burn", "version_regression"])).toBe(false);
+  });
+});
 
 describe("projectionIsCurrent", () => {
   const now = new Date("2026-11-27T01:00:00Z");

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { DEFAULT_POLICIES, initialEscalation, type EscalationPolicy, type Severity } from "@/lib/domain/escalation";
 import { INCIDENT_TYPES, moreSevere, resolutionStep, type IncidentType } from "@/lib/domain/detectors";
+import { detectorsToRun, readsProjection } from "@/lib/domain/projection";
 import type { Ctx, Tx } from "@/lib/server/context";
 import { authorize } from "@/lib/server/authorize";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
@@ -114,10 +115,7 @@ async function clear(tx: Tx, incident: { id: string; clearSince: Date | null; as
 export async function detectIncidents(ctx: Ctx, now = new Date(), requested: readonly IncidentType[] = INCIDENT_TYPES): Promise<DetectionRound> {
   authorize(ctx.actor, "worker:run");
   const db = ctx.db;
-  // Stuck counts come from the case projection: while it is behind they count cases whose
-  // later events are still queued, so the stuck detector neither opens nor resolves then.
-  const behind = requested.includes("stuck_cases") && !(await projectionCurrentAt(db, now));
-  const types = behind ? requested.filter((t) => t !== "stuck_cases") : requested;
+  const types = detectorsToRun(requested, !readsProjection(requested) || (await projectionCurrentAt(db, now)));
   if (types.length === 0) return { opened: 0, updated: 0, resolved: 0 };
   const findings = await gatherFindings(db, types, now);
   const firing = new Map(findings.filter((f) => f.firing).map((f) => [openKeyOf(f), f]));

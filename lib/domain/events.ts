@@ -24,6 +24,9 @@ export const TYPES_WITH_STATE: ReadonlySet<EventType> = new Set([
   "step.failed",
 ]);
 
+/** Types after which a case is no longer open (a failed case may still compensate later). */
+export const FINISHING_TYPES: ReadonlySet<EventType> = new Set(["case.completed", "case.failed", "case.cancelled", "compensation.completed"]);
+
 export const STEP_TYPES: ReadonlySet<EventType> = new Set(["step.attempted", "step.succeeded", "step.failed"]);
 
 export const TYPES_WITH_ERROR: ReadonlySet<EventType> = new Set(["step.failed", "case.failed"]);

@@ -10,6 +10,7 @@ import { seededRandom as random } from "@/lib/domain/seeded-random";
 import { MODELS } from "./model";
 import { Simulator } from "./simulator";
 import { needsStepLookup, react } from "./commands";
+import { CaseHistories } from "./history";
 import { EventSender } from "./sender";
 
 const { values } = parseArgs({
@@ -42,13 +43,18 @@ const save = () => fs.writeFileSync(stateFile, JSON.stringify({ backfilledAt: sa
 if (!saved) {
   console.log(`workload: backfilling ${days} days of history …`);
   let sent = 0;
-  // A day at a time, so memory stays small and progress shows.
+  // A day at a time, so memory stays small and progress shows; each case's history whole.
+  const histories = new CaseHistories();
   for (let t = now - days * 86_400_000; t < now; t = Math.min(now, t + 86_400_000)) {
-    const events = sim.advance(Math.min(now, t + 86_400_000));
+    const events = histories.add(sim.advance(Math.min(now, t + 86_400_000)));
     await sender.send(events);
     sent += events.length;
     save();
   }
+  const open = histories.rest();
+  await sender.send(open);
+  sent += open.length;
+  save();
   console.log(`workload: backfilled ${sent.toLocaleString("en")} events; ${sim.inFlight} cases in flight. Now live.`);
 } else {
   console.log(`workload: history was backfilled at ${saved.backfilledAt}; continuing live.`);
